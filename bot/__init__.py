@@ -1,0 +1,1 @@
+"""Application services: inbound handling, the outbox, channel adapters, bootstrap."""

@@ -1,0 +1,178 @@
+"""Settings from environment variables; a bad one stops start-up with one line naming it."""
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from bot.phones import InvalidNumber, parse_address
+from bot.twilio_client import TWILIO_DEFAULT_BASE
+
+DEMO_SECRET_KEY = "demo-only-secret-key-not-for-production"  # noqa: S105
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; str() is the one line to show the operator."""
+
+    def __init__(self, name: str, problem: str) -> None:
+        super().__init__(f"configuration error: {name} {problem}")
+        self.name = name
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Validated configuration of every process."""
+
+    database_url: str
+    twilio_account_sid: str | None
+    twilio_auth_token: str | None
+    twilio_api_base_url: str
+    twilio_sms_from: str | None
+    twilio_messaging_service_sid: str | None
+    twilio_whatsapp_from: str | None
+    public_base_url: str | None
+    rasa_url: str | None
+    secret_key: str
+    port: int
+    send_rate_per_second: float = 1.0
+    max_send_attempts: int = 6
+
+    @property
+    def demo_channel(self) -> bool:
+        """True without Twilio credentials: replies go to the local phone simulator."""
+        return self.twilio_account_sid is None
+
+
+def instance_path_from(env: Mapping[str, str]) -> Path:
+    """The folder for local state (the SQLite file): RETURNEE_INSTANCE_PATH or ./instance."""
+    return Path(env.get("RETURNEE_INSTANCE_PATH", "instance")).resolve()
+
+
+def default_database_url(instance_path: Path) -> str:
+    """The embedded default: a SQLite file in the instance folder."""
+    return f"sqlite:///{instance_path / 'returnee.sqlite3'}"
+
+
+def load_settings(
+    env: Mapping[str, str] | None = None, instance_path: Path | None = None
+) -> Settings:
+    """Read and validate every setting; raise ConfigError naming the first bad one."""
+    env = os.environ if env is None else env
+    instance = instance_path or instance_path_from(env)
+    get = _Reader(env)
+    sid, token = get.optional("TWILIO_ACCOUNT_SID"), get.optional("TWILIO_AUTH_TOKEN")
+    live = _check_credentials(sid, token)
+    settings = Settings(
+        database_url=_database_url(get.optional("DATABASE_URL") or default_database_url(instance)),
+        twilio_account_sid=sid,
+        twilio_auth_token=token,
+        twilio_api_base_url=get.url("TWILIO_API_BASE_URL") or TWILIO_DEFAULT_BASE,
+        twilio_sms_from=get.phone("TWILIO_SMS_FROM"),
+        twilio_messaging_service_sid=get.matching(
+            "TWILIO_MESSAGING_SERVICE_SID", r"MG[0-9a-f]{32}"
+        ),
+        twilio_whatsapp_from=get.phone("TWILIO_WHATSAPP_FROM"),
+        public_base_url=get.url("PUBLIC_BASE_URL"),
+        rasa_url=get.url("RASA_URL"),
+        secret_key=get.optional("SECRET_KEY") or ("" if live else DEMO_SECRET_KEY),
+        port=get.integer("PORT", 5000, 1, 65535),
+        send_rate_per_second=get.positive_float("SEND_RATE_PER_SECOND", 1.0),
+        max_send_attempts=int(get.integer("MAX_SEND_ATTEMPTS", 6, 1, 50)),
+    )
+    if live:
+        _check_live(settings)
+    return settings
+
+
+def _check_credentials(sid: str | None, token: str | None) -> bool:
+    if sid is None and token is None:
+        return False
+    if sid is None:
+        raise ConfigError("TWILIO_ACCOUNT_SID", "is missing (TWILIO_AUTH_TOKEN is set)")
+    if token is None:
+        raise ConfigError("TWILIO_AUTH_TOKEN", "is missing (TWILIO_ACCOUNT_SID is set)")
+    if not re.fullmatch(r"AC[0-9a-f]{32}", sid):
+        raise ConfigError("TWILIO_ACCOUNT_SID", "must be AC followed by 32 hex digits")
+    return True
+
+
+def _check_live(settings: Settings) -> None:
+    """With real Twilio, a sender, the public URL and a real secret are required."""
+    if not (settings.twilio_sms_from or settings.twilio_messaging_service_sid):
+        raise ConfigError("TWILIO_SMS_FROM", "or TWILIO_MESSAGING_SERVICE_SID is required")
+    if not settings.public_base_url:
+        raise ConfigError("PUBLIC_BASE_URL", "is required with Twilio credentials")
+    if len(settings.secret_key) < 16:
+        raise ConfigError("SECRET_KEY", "is required with Twilio credentials (16+ characters)")
+
+
+def _database_url(url: str) -> str:
+    try:
+        parsed = make_url(url.replace("postgres://", "postgresql://", 1))
+    except ArgumentError:
+        raise ConfigError("DATABASE_URL", "is not a database URL") from None
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise ConfigError("DATABASE_URL", "must be sqlite:// or postgresql://") from None
+    return url
+
+
+class _Reader:
+    """Typed access to the environment; every failure names its variable."""
+
+    def __init__(self, env: Mapping[str, str]) -> None:
+        self.env = env
+
+    def optional(self, name: str) -> str | None:
+        value = self.env.get(name, "").strip()
+        return value or None
+
+    def url(self, name: str) -> str | None:
+        value = self.optional(name)
+        if value is None:
+            return None
+        parsed = urlparse(value)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            raise ConfigError(name, f"must be an http(s) URL, got {value!r}")
+        return value.rstrip("/")
+
+    def phone(self, name: str) -> str | None:
+        value = self.optional(name)
+        if value is None:
+            return None
+        try:
+            return parse_address(value).e164
+        except InvalidNumber:
+            raise ConfigError(
+                name, "must be a phone number in E.164 form, like +18761234567"
+            ) from None
+
+    def matching(self, name: str, pattern: str) -> str | None:
+        value = self.optional(name)
+        if value is not None and not re.fullmatch(pattern, value):
+            raise ConfigError(name, f"must match {pattern}")
+        return value
+
+    def integer(self, name: str, default: int, low: int, high: int) -> int:
+        value = self.optional(name)
+        if value is None:
+            return default
+        if not value.isdigit() or not low <= int(value) <= high:
+            raise ConfigError(name, f"must be a whole number from {low} to {high}")
+        return int(value)
+
+    def positive_float(self, name: str, default: float) -> float:
+        value = self.optional(name)
+        if value is None:
+            return default
+        try:
+            number = float(value)
+        except ValueError:
+            number = -1.0
+        if not 0 < number <= 1000:
+            raise ConfigError(name, "must be a number above 0 (messages per second)")
+        return number

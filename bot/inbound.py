@@ -1,0 +1,204 @@
+"""Inbound messages: store first, then answer, idempotently; and delivery status callbacks."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot import outbox
+from bot.logs import get_logger
+from bot.phones import parse_address
+from flows.foundation import ContactState, InboundEvent, respond
+from flows.texts import language_for_region
+from storage import repositories as repo
+from storage.models import ContactNumber, InboundMessage, OutboundMessage
+
+log = get_logger("inbound")
+UNREACHABLE_CODES = {30003, 30005, 30006}
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """A channel-neutral inbound message."""
+
+    message_sid: str
+    channel: str  # sms|whatsapp
+    from_e164: str
+    to_address: str
+    body: str
+    num_media: int = 0
+    profile_name: str | None = None
+    wa_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """The stored message, and whether this delivery was a repeat of one we had."""
+
+    inbound_id: int
+    duplicate: bool
+
+
+def store_inbound(sessions: sessionmaker[Session], message: Inbound, now: datetime) -> Accepted:
+    """Store the message in its own transaction, keyed by MessageSid (repeats are no-ops)."""
+    try:
+        with sessions.begin() as session:
+            row = InboundMessage(
+                message_sid=message.message_sid, channel=message.channel,
+                from_e164=message.from_e164, to_address=message.to_address, body=message.body,
+                num_media=message.num_media, profile_name=message.profile_name,
+                wa_id=message.wa_id, received_at=now, handling_attempts=0,
+            )  # fmt: skip
+            session.add(row)
+            session.flush()
+            return Accepted(row.id, duplicate=False)
+    except IntegrityError:
+        with sessions.begin() as session:
+            existing = repo.get_inbound_by_sid(session, message.message_sid)
+            if existing is None:
+                raise
+            return Accepted(existing.id, duplicate=True)
+
+
+def receive(sessions: sessionmaker[Session], message: Inbound, now: datetime) -> Accepted:
+    """Store, then answer; an answer that fails is retried by the clock, never lost."""
+    accepted = store_inbound(sessions, message, now)
+    try:
+        handle_inbound(sessions, accepted.inbound_id, now)
+    except Exception:
+        log.exception("inbound.handling_failed", inbound_id=accepted.inbound_id)
+        _note_failure(sessions, accepted.inbound_id)
+    return accepted
+
+
+def handle_inbound(sessions: sessionmaker[Session], inbound_id: int, now: datetime) -> None:
+    """Answer one stored message exactly once: replies and 'handled' commit together."""
+    for attempt in (1, 2):
+        try:
+            with sessions.begin() as session:
+                _handle(session, inbound_id, now)
+            return
+        except IntegrityError:
+            if attempt == 2:  # a concurrent first message from the same new number
+                raise
+
+
+def _handle(session: Session, inbound_id: int, now: datetime) -> None:
+    inbound = session.get(InboundMessage, inbound_id, with_for_update=True)
+    if inbound is None or inbound.handled_at is not None:
+        return
+    inbound.handling_attempts += 1
+    number = _number_for(session, inbound, now)
+    inbound.contact_id = number.contact_id
+    state = ContactState(number.contact.language, opted_out=number.opted_out_at is not None)
+    event = InboundEvent(inbound.body, inbound.channel, inbound.num_media)
+    new_state, sends = respond(state, event, now)
+    _apply_opt_state(number, state, new_state, now)
+    for index, send in enumerate(sends):
+        outbox.enqueue(
+            session, key=f"reply:{inbound.message_sid}:{index}", purpose=send.purpose,
+            to_e164=inbound.from_e164, channel=inbound.channel, body=send.body, now=now,
+            contact_id=number.contact_id, in_reply_to_id=inbound.id,
+        )  # fmt: skip
+    inbound.handled_at = now
+
+
+def _number_for(session: Session, inbound: InboundMessage, now: datetime) -> ContactNumber:
+    """The sender's number, creating a bare contact for a first message."""
+    number = repo.find_number(session, inbound.from_e164)
+    if number is None:
+        region = parse_address(inbound.from_e164).region
+        language = language_for_region(region)
+        number = repo.add_contact_with_number(
+            session, inbound.from_e164, language, inbound.channel, now
+        )
+    number.last_seen_at, number.last_channel = now, inbound.channel
+    number.wa_id = inbound.wa_id or number.wa_id
+    if inbound.profile_name:
+        number.contact.whatsapp_profile_name = inbound.profile_name
+    return number
+
+
+def _apply_opt_state(
+    number: ContactNumber, old: ContactState, new: ContactState, now: datetime
+) -> None:
+    if new.opted_out and not old.opted_out:
+        number.opted_out_at, number.opted_in_at = now, None
+    elif old.opted_out and not new.opted_out:
+        number.opted_out_at, number.opted_in_at = None, now
+
+
+def _note_failure(sessions: sessionmaker[Session], inbound_id: int) -> None:
+    try:
+        with sessions.begin() as session:
+            row = session.get(InboundMessage, inbound_id)
+            if row is not None:
+                row.handling_attempts += 1
+                row.last_error = "handling failed; will be retried"
+    except Exception:
+        log.exception("inbound.note_failure_failed", inbound_id=inbound_id)
+
+
+def resume_unhandled(
+    sessions: sessionmaker[Session], now: datetime, older_than: timedelta, limit: int = 100
+) -> int:
+    """Answer messages that were stored but never answered (a crash in between)."""
+    with sessions.begin() as session:
+        ids = repo.unhandled_inbound_ids(session, now - older_than, limit)
+    for inbound_id in ids:
+        try:
+            handle_inbound(sessions, inbound_id, now)
+        except Exception:
+            log.exception("inbound.resume_failed", inbound_id=inbound_id)
+    if ids:
+        log.info("inbound.resumed", count=len(ids))
+    return len(ids)
+
+
+@dataclass(frozen=True)
+class StatusUpdate:
+    """One Twilio status callback."""
+
+    message_sid: str
+    status: str
+    error_code: int | None
+    outbound_id: int | None  # our id, from the callback URL
+
+
+def record_status(sessions: sessionmaker[Session], update: StatusUpdate, now: datetime) -> bool:
+    """Record a delivery status; act on opt-out and unreachable codes. False if unknown."""
+    with sessions.begin() as session:
+        row = repo.outbound_by_sid(session, update.message_sid)
+        if row is None and update.outbound_id is not None:
+            row = _adopt_sid(session, update)
+        repo.add_status_event(
+            session, row.id if row else None, update.message_sid, update.status,
+            update.error_code, now,
+        )  # fmt: skip
+        if row is None:
+            return False
+        row.status = outbox.later_status(row.status, update.status)
+        row.status_at = now
+        if update.error_code:
+            row.error_code = update.error_code
+        _act_on_error_code(session, row.to_e164, update.error_code, now)
+        return True
+
+
+def _adopt_sid(session: Session, update: StatusUpdate) -> OutboundMessage | None:
+    """The callback beat the worker's own record (or the worker died): take the sid from it."""
+    row = session.get(OutboundMessage, update.outbound_id, with_for_update=True)
+    if row is None or (row.twilio_sid and row.twilio_sid != update.message_sid):
+        return None
+    row.twilio_sid = update.message_sid
+    if row.dispatch_state in ("pending", "sending"):
+        row.dispatch_state, row.lease_owner, row.lease_expires_at = "sent", None, None
+    return row
+
+
+def _act_on_error_code(session: Session, e164: str, code: int | None, now: datetime) -> None:
+    if code == 21610:
+        repo.mark_opted_out(session, e164, now)
+    elif code in UNREACHABLE_CODES and code is not None:
+        repo.mark_unreachable(session, e164, code, now)

@@ -1,0 +1,106 @@
+"""`returnee`: operator commands for the database, the processes and demo data."""
+
+import os
+import shutil
+import signal
+import sys
+import threading
+
+import click
+
+from bot.bootstrap import Services, bootstrap
+from bot.config import ConfigError, Settings, load_settings
+from bot.demo import load_demo
+from bot.logs import configure_logging, get_logger
+from bot.outbox import utcnow
+from scheduler.clock import Clock
+from storage import migrate
+
+log = get_logger("cli")
+
+
+def _settings() -> Settings:
+    """Settings, or one clear line and exit status 2."""
+    try:
+        return load_settings()
+    except ConfigError as error:
+        click.echo(str(error), err=True)
+        sys.exit(2)
+
+
+def _services() -> Services:
+    configure_logging(os.environ.get("LOG_LEVEL", "INFO"))
+    return bootstrap(_settings())
+
+
+def _stop_on_signals() -> threading.Event:
+    stop = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.set())
+    return stop
+
+
+@click.group()
+def cli() -> None:
+    """Operate the returnee assistant."""
+
+
+@cli.command("check-config")
+def check_config() -> None:
+    """Validate the environment and say which channel is in use."""
+    settings = _settings()
+    channel = "demo channel (phone simulator)" if settings.demo_channel else "Twilio"
+    click.echo(f"configuration ok: {channel}")
+
+
+@cli.group()
+def db() -> None:
+    """Database commands."""
+
+
+@db.command("upgrade")
+@click.option("--revision", default="head", show_default=True)
+def db_upgrade(revision: str) -> None:
+    """Apply the migrations (creates the SQLite file and its folder if needed)."""
+    settings = _settings()
+    migrate.upgrade(settings.database_url, revision)
+    click.echo(f"database at {revision}")
+
+
+@cli.command()
+def demo() -> None:
+    """Load the demo returnees (safe to run again)."""
+    added = load_demo(_services().sessions, utcnow())
+    click.echo(f"demo data loaded ({added} returnees added)")
+
+
+@cli.command()
+@click.option("--workers", default=2, show_default=True)
+@click.option("--bind", default=None, help="host:port; default 127.0.0.1:$PORT")
+def web(workers: int, bind: str | None) -> None:
+    """Check the settings, then become gunicorn serving the web app."""
+    settings = _settings()
+    gunicorn = shutil.which("gunicorn") or "gunicorn"
+    address = bind or f"127.0.0.1:{settings.port}"
+    args = [gunicorn, "--bind", address, "--workers", str(workers), "--threads", "4",
+            "--timeout", "30", "--graceful-timeout", "20", "webhooks:create_app()"]  # fmt: skip
+    os.execv(gunicorn, args)  # noqa: S606
+
+
+@cli.command()
+@click.option("--once", is_flag=True, help="dispatch one batch and exit")
+def worker(once: bool) -> None:
+    """Drain the outbox to the channel until stopped."""
+    dispatcher = _services().dispatcher()
+    if once:
+        click.echo(f"dispatched {dispatcher.run_once()}")
+        return
+    log.info("worker.started", owner=dispatcher.owner)
+    dispatcher.run_forever(_stop_on_signals())
+
+
+@cli.command()
+@click.option("--every", default=15.0, show_default=True, help="seconds between ticks")
+def clock(every: float) -> None:
+    """Run the periodic jobs (one leader at a time)."""
+    Clock(_services()).run(_stop_on_signals(), every)

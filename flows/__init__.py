@@ -1,0 +1,1 @@
+"""Pure conversation logic: steps are (state, event, now) -> (new_state, effects)."""

@@ -1,0 +1,74 @@
+"""Reply texts in the four languages. Spanish and French skip accents GSM-7 lacks (á, í, ó, ú, ê)
+so a reply stays in cheap, basic-phone-safe GSM-7 segments."""
+
+LANGUAGES = ("en", "es", "fr", "ht")
+DEFAULT_LANGUAGE = "en"
+
+# Languages by the region of the number: the best first guess before the returnee chooses.
+REGION_LANGUAGE = {"HT": "ht", "DO": "es"}
+
+TEXTS: dict[str, dict[str, str]] = {
+    "welcome": {
+        "en": "Hi, this is the Returnee Assistant of the reintegration programme. We help with "
+        "counselling, training, jobs, business grants, drug rehab, ID papers, health and "
+        "housing. Tell us what you need. HELP for help, STOP to end.",
+        "es": "Hola, somos el Asistente para Retornados del programa de reintegracion. Ayudamos "
+        "con consejeria, capacitacion, empleo, apoyo a negocios, rehabilitacion, documentos, "
+        "salud y vivienda. Diganos que necesita. AYUDA o BAJA.",
+        "fr": "Bonjour, ici l'Assistant Retour du programme de reintegration. Nous aidons pour "
+        "soutien psy, formation, emploi, aide au commerce, desintox, papiers, sante et "
+        "logement. Dites-nous votre besoin. AIDE ou STOP.",
+        "ht": "Bonjou, se Asistan Retounen pwogram reyentegrasyon an. Nou ede ak konsey, "
+        "fomasyon, travay, sibvansyon biznis, rehabilitasyon, papye, sante ak kay. Di nou "
+        "sa w bezwen. EDE pou ed, KANPE pou sispann.",
+    },
+    "help": {
+        "en": "Returnee Assistant: free information and support from the reintegration "
+        "programme. A caseworker can contact you. Reply STOP to stop messages, START to "
+        "restart.",
+        "es": "Asistente para Retornados: informacion y apoyo gratis del programa de "
+        "reintegracion. Un trabajador social puede contactarle. BAJA para no recibir mas "
+        "mensajes, ALTA para volver.",
+        "fr": "Assistant Retour: information et soutien gratuits du programme de "
+        "reintegration. Un travailleur social peut vous contacter. STOP pour arreter les "
+        "messages, START pour reprendre.",
+        "ht": "Asistan Retounen: enfomasyon ak sipo gratis pwogram reyentegrasyon an. Yon "
+        "asistan sosyal ka kontakte w. KANPE pou sispann mesaj yo, KOMANSE pou rekomanse.",
+    },
+    "stop_confirmation": {
+        "en": "You will get no more messages from the Returnee Assistant. Reply START to "
+        "come back.",
+        "es": "Ya no recibira mensajes del Asistente para Retornados. Responda ALTA para volver.",
+        "fr": "Vous ne recevrez plus de messages de l'Assistant Retour. Repondez START pour "
+        "revenir.",
+        "ht": "Ou p ap resevwa mesaj Asistan Retounen ankò. Reponn KOMANSE pou retounen.",
+    },
+    "start_confirmation": {
+        "en": "Welcome back to the Returnee Assistant. Tell us what you need, or reply HELP. "
+        "STOP to end.",
+        "es": "Bienvenido de nuevo al Asistente para Retornados. Diganos que necesita o "
+        "responda AYUDA. BAJA para salir.",
+        "fr": "Bon retour a l'Assistant Retour. Dites-nous votre besoin ou repondez AIDE. "
+        "STOP pour arreter.",
+        "ht": "Byenvini ankò nan Asistan Retounen. Di nou sa w bezwen oswa reponn EDE. "
+        "KANPE pou sispann.",
+    },
+    "media_unsupported": {
+        "en": "Sorry, we can only read text. Please type your question in words. HELP for help.",
+        "es": "Lo sentimos, solo leemos texto. Escriba su pregunta con palabras. AYUDA para ayuda.",
+        "fr": "Desole, nous lisons seulement le texte. Ecrivez votre question avec des mots. "
+        "AIDE pour l'aide.",
+        "ht": "Padon, nou li tèks sèlman. Tanpri ekri kesyon w lan ak mo. EDE pou ed.",
+    },
+}
+
+
+def text(key: str, language: str) -> str:
+    """The text `key` in `language`, falling back to English for an unknown language."""
+    by_language = TEXTS[key]
+    return by_language.get(language) or by_language[DEFAULT_LANGUAGE]
+
+
+def language_for_region(region: str | None) -> str:
+    """First-guess language for a number's region (ISO 3166 alpha-2)."""
+    return REGION_LANGUAGE.get(region or "", DEFAULT_LANGUAGE)

@@ -1,0 +1,1 @@
+"""Natural-language understanding: the Rasa project and a typed client (the NLU issue)."""

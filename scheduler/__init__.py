@@ -1,0 +1,1 @@
+"""The clock process: APScheduler jobs, run by exactly one leader at a time."""

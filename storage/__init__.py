@@ -1,0 +1,1 @@
+"""Persistence: typed SQLAlchemy 2 models, repositories and Alembic migrations."""

@@ -1,0 +1,144 @@
+"""Typed SQLAlchemy 2 models: contacts, their numbers, messages in and out, locks."""
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from storage.types import UTCDateTime
+
+
+class Base(DeclarativeBase):
+    """Declarative base for every table."""
+
+
+class Contact(Base):
+    """A returnee (or, before onboarding, just someone who texted us)."""
+
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str | None] = mapped_column(String(200))
+    country: Mapped[str | None] = mapped_column(String(2))  # ISO 3166-1 alpha-2
+    language: Mapped[str] = mapped_column(String(5), default="en")
+    time_zone: Mapped[str | None] = mapped_column(String(64))  # IANA name
+    consent: Mapped[str] = mapped_column(String(16), default="unknown")  # unknown|given|declined
+    consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    whatsapp_profile_name: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    numbers: Mapped[list["ContactNumber"]] = relationship(
+        back_populates="contact", order_by="ContactNumber.first_seen_at"
+    )
+
+
+class ContactNumber(Base):
+    """A phone number a contact has used; returnees change SIMs, so there may be several."""
+
+    __tablename__ = "contact_numbers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"), index=True)
+    e164: Mapped[str] = mapped_column(String(20), unique=True)
+    wa_id: Mapped[str | None] = mapped_column(String(32))
+    first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_channel: Mapped[str] = mapped_column(String(10), default="sms")
+    opted_out_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    opted_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    unreachable_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    unreachable_code: Mapped[int | None] = mapped_column(Integer)
+
+    contact: Mapped[Contact] = relationship(back_populates="numbers")
+
+
+class InboundMessage(Base):
+    """A message a returnee sent us, stored before anything else happens to it."""
+
+    __tablename__ = "inbound_messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    message_sid: Mapped[str] = mapped_column(String(64), unique=True)
+    channel: Mapped[str] = mapped_column(String(10))  # sms|whatsapp
+    from_e164: Mapped[str] = mapped_column(String(20), index=True)
+    to_address: Mapped[str] = mapped_column(String(64))
+    body: Mapped[str] = mapped_column(Text)
+    num_media: Mapped[int] = mapped_column(Integer, default=0)
+    profile_name: Mapped[str | None] = mapped_column(String(200))
+    wa_id: Mapped[str | None] = mapped_column(String(32))
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"), index=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    handling_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(String(200))
+
+    __table_args__ = (Index("ix_inbound_unhandled", "handled_at", "received_at"),)
+
+
+class OutboundMessage(Base):
+    """A message to send: the outbox row and, once sent, its delivery record."""
+
+    __tablename__ = "outbound_messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idempotency_key: Mapped[str] = mapped_column(String(160), unique=True)
+    purpose: Mapped[str] = mapped_column(String(40))
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"), index=True)
+    in_reply_to_id: Mapped[int | None] = mapped_column(ForeignKey("inbound_messages.id"))
+    channel: Mapped[str] = mapped_column(String(10))
+    to_e164: Mapped[str] = mapped_column(String(20), index=True)
+    body: Mapped[str] = mapped_column(Text)
+    encoding: Mapped[str] = mapped_column(String(8))  # GSM-7|UCS-2
+    segments: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Dispatch (the outbox): pending -> sending -> sent | failed | cancelled.
+    dispatch_state: Mapped[str] = mapped_column(String(12), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    lease_owner: Mapped[str | None] = mapped_column(String(80))
+    lease_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    first_claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    needs_reconcile: Mapped[bool] = mapped_column(default=False)
+    # Delivery, as Twilio reports it.
+    twilio_sid: Mapped[str | None] = mapped_column(String(64), unique=True)
+    sender: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str | None] = mapped_column(String(16))
+    error_code: Mapped[int | None] = mapped_column(Integer)
+    error_message: Mapped[str | None] = mapped_column(String(300))
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    status_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    __table_args__ = (Index("ix_outbound_due", "dispatch_state", "next_attempt_at"),)
+
+
+class MessageStatusEvent(Base):
+    """One status callback from Twilio: the delivery lifecycle, kept whole."""
+
+    __tablename__ = "message_status_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    outbound_id: Mapped[int | None] = mapped_column(ForeignKey("outbound_messages.id"), index=True)
+    message_sid: Mapped[str] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    error_code: Mapped[int | None] = mapped_column(Integer)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class SenderSlot(Base):
+    """The next free send time of one sender, shared by every worker (the rate limit)."""
+
+    __tablename__ = "sender_slots"
+
+    sender: Mapped[str] = mapped_column(String(64), primary_key=True)
+    next_slot_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class ProcessLease(Base):
+    """A named lease held by one process at a time (the single clock)."""
+
+    __tablename__ = "process_leases"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(80))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())

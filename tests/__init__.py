@@ -1,0 +1,1 @@
+"""Tests: unit (pure), integration (database and fake Twilio), e2e (real processes)."""

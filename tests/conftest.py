@@ -1,0 +1,95 @@
+"""Shared fixtures: the network guard, a real database, the fake Twilio API, signed requests."""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import network_guard
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import Engine, text
+
+from bot.bootstrap import Services, bootstrap
+from bot.config import Settings, load_settings
+from storage import migrate
+from storage.db import make_engine, normalise_url
+from storage.models import Base
+from tests.fakes.twilio_api import FakeTwilio
+from tests.helpers import PUBLIC_BASE_URL, live_env
+from webhooks import create_app
+
+# Any attempt to reach a host other than this machine fails the test loudly.
+network_guard.install()
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """TEST_DATABASE_URL (PostgreSQL in CI) or a fresh SQLite file; migrated to head."""
+    url = os.environ.get("TEST_DATABASE_URL") or (
+        f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+    )
+    engine = make_engine(url)
+    with engine.begin() as connection:  # start from nothing, even after a crashed run
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    migrate.upgrade(url)
+    yield normalise_url(url)
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    """An engine on the test database; every table is emptied after each test."""
+    engine = make_engine(database_url)
+    yield engine
+    with engine.begin() as connection:
+        for table in reversed(Base.metadata.sorted_tables):
+            connection.execute(table.delete())
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def fake_twilio_server() -> Iterator[FakeTwilio]:
+    """One fake Twilio API on 127.0.0.1 for the whole run."""
+    with FakeTwilio() as fake:
+        yield fake
+
+
+@pytest.fixture
+def fake_twilio(fake_twilio_server: FakeTwilio) -> FakeTwilio:
+    """The fake Twilio API, emptied and unscripted for this test."""
+    fake_twilio_server.reset()
+    return fake_twilio_server
+
+
+@pytest.fixture
+def settings(database_url: str, fake_twilio: FakeTwilio, tmp_path: Path) -> Settings:
+    """Live-mode settings: real twilio SDK, pointed at the fake API."""
+    return load_settings(live_env(database_url, fake_twilio), instance_path=tmp_path)
+
+
+@pytest.fixture
+def services(settings: Settings, engine: Engine) -> Iterator[Services]:
+    """The services of one process, on the test database."""
+    built = bootstrap(settings)
+    yield built
+    built.engine.dispose()
+
+
+@pytest.fixture
+def app(services: Services) -> Flask:
+    """The web app in live (Twilio) mode."""
+    return create_app(services, {"TESTING": True})
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    """A test client for the web app."""
+    return app.test_client()
+
+
+@pytest.fixture
+def public_base_url() -> str:
+    """The URL Twilio is configured to call (signatures are computed over it)."""
+    return PUBLIC_BASE_URL

@@ -1,0 +1,216 @@
+"""POST /twilio/messages: signature first, store first, answer once through the outbox."""
+
+from typing import Any
+
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import func, select
+
+from bot.bootstrap import Services
+from flows.texts import text
+from storage.models import ContactNumber, InboundMessage, OutboundMessage
+from tests.helpers import PUBLIC_BASE_URL, RETURNEE, WHATSAPP_FROM, inbound_form, sign
+
+URL = f"{PUBLIC_BASE_URL}/twilio/messages"
+
+
+def post_signed(client: FlaskClient, services: Services, form: dict[str, str], **kw: Any) -> Any:
+    """Post `form` with a valid Twilio signature."""
+    token = services.settings.twilio_auth_token or ""
+    headers = {"X-Twilio-Signature": sign(token, URL, form)}
+    return client.post("/twilio/messages", data=form, headers=headers, **kw)
+
+
+def count(services: Services, model: type[Any]) -> int:
+    with services.sessions.begin() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def outbox(services: Services) -> list[OutboundMessage]:
+    with services.sessions.begin() as session:
+        return list(session.scalars(select(OutboundMessage).order_by(OutboundMessage.id)))
+
+
+def test_a_signed_sms_is_stored_and_answered_through_the_outbox_with_empty_twiml(
+    client: FlaskClient, services: Services
+) -> None:
+    response = post_signed(client, services, inbound_form("SM" + "1" * 32, "hello"))
+    assert response.status_code == 200
+    assert response.mimetype == "text/xml"
+    assert b"<Response></Response>" in response.data
+    assert count(services, InboundMessage) == 1
+    [reply] = outbox(services)
+    assert (reply.to_e164, reply.channel, reply.purpose) == (RETURNEE, "sms", "welcome")
+    assert reply.body == text("welcome", "en")
+    assert reply.dispatch_state == "pending" and reply.encoding == "GSM-7"
+    assert reply.segments <= 2
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"X-Twilio-Signature": "bm90IGEgc2lnbmF0dXJl"}],
+    ids=["missing signature", "wrong signature"],
+)
+def test_an_unsigned_or_badly_signed_request_gets_403_and_nothing_is_stored(
+    client: FlaskClient, services: Services, headers: dict[str, str]
+) -> None:
+    response = client.post("/twilio/messages", data=inbound_form("SM" + "2" * 32), headers=headers)
+    assert response.status_code == 403
+    assert count(services, InboundMessage) == 0 and count(services, OutboundMessage) == 0
+
+
+def test_a_signature_over_different_parameters_is_rejected(
+    client: FlaskClient, services: Services
+) -> None:
+    form = inbound_form("SM" + "3" * 32, "hello")
+    headers = {"X-Twilio-Signature": sign(services.settings.twilio_auth_token or "", URL, form)}
+    tampered = {**form, "Body": "STOP"}
+    assert client.post("/twilio/messages", data=tampered, headers=headers).status_code == 403
+
+
+def test_a_repeated_delivery_of_the_same_message_sid_is_acknowledged_and_answered_once(
+    client: FlaskClient, services: Services
+) -> None:
+    form = inbound_form("SM" + "4" * 32, "hello")
+    for _ in range(3):
+        assert post_signed(client, services, form).status_code == 200
+    assert count(services, InboundMessage) == 1
+    assert len(outbox(services)) == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"From": ""}, b"From is required"),
+        ({"MessageSid": ""}, b"MessageSid is required"),
+        ({"Body": "x" * 1601}, b"longer than 1600"),
+        ({"From": "+12"}, b"not a valid phone number"),
+        ({"From": "whatsapp:hello"}, b"not a valid phone number"),
+        ({"NumMedia": "many"}, b"NumMedia"),
+    ],
+    ids=["no From", "no MessageSid", "over-long body", "short number", "garbage number", "bad NumMedia"],
+)
+def test_bad_input_gets_a_clear_400_and_nothing_is_stored(
+    client: FlaskClient, services: Services, change: dict[str, str], reason: bytes
+) -> None:
+    form = {**inbound_form("SM" + "5" * 32), **change}
+    response = post_signed(client, services, form)
+    assert response.status_code == 400
+    assert reason in response.data
+    assert count(services, InboundMessage) == 0
+
+
+def test_a_whatsapp_message_is_parsed_into_the_same_inbound_shape(
+    client: FlaskClient, services: Services
+) -> None:
+    form = inbound_form(
+        "SM" + "6" * 32, "bonjou", sender="whatsapp:+50937001234",
+        To=f"whatsapp:{WHATSAPP_FROM}", ProfileName="Wilner", WaId="50937001234",
+    )  # fmt: skip
+    assert post_signed(client, services, form).status_code == 200
+    with services.sessions.begin() as session:
+        stored = session.scalars(select(InboundMessage)).one()
+        assert (stored.channel, stored.from_e164, stored.profile_name, stored.wa_id) == (
+            "whatsapp", "+50937001234", "Wilner", "50937001234",
+        )  # fmt: skip
+        number = session.scalars(select(ContactNumber)).one()
+        assert number.contact.language == "ht"  # a Haitian number is greeted in Kreyòl
+        assert number.contact.whatsapp_profile_name == "Wilner"
+    [reply] = outbox(services)
+    assert (reply.channel, reply.body) == ("whatsapp", text("welcome", "ht"))
+
+
+def test_a_media_message_gets_a_polite_text_only_reply(client: FlaskClient, services: Services) -> None:
+    form = inbound_form("SM" + "7" * 32, "", NumMedia="1", MediaUrl0="https://example.org/a.jpg")
+    assert post_signed(client, services, form).status_code == 200
+    [reply] = outbox(services)
+    assert reply.purpose == "media_unsupported"
+
+
+def test_after_stop_nothing_is_queued_until_start(client: FlaskClient, services: Services) -> None:
+    post_signed(client, services, inbound_form("SM" + "a" * 32, "STOP"))
+    post_signed(client, services, inbound_form("SM" + "b" * 32, "hello"))
+    post_signed(client, services, inbound_form("SM" + "c" * 32, "HELP"))
+    purposes = [row.purpose for row in outbox(services)]
+    assert purposes == ["opt_out_confirmation"]
+    post_signed(client, services, inbound_form("SM" + "d" * 32, "start"))
+    post_signed(client, services, inbound_form("SM" + "e" * 32, "hello"))
+    purposes = [row.purpose for row in outbox(services)]
+    assert purposes == ["opt_out_confirmation", "opt_in_confirmation", "welcome"]
+    assert count(services, InboundMessage) == 5  # every message is kept, answered or not
+
+
+def test_help_in_spanish_answers_in_spanish(client: FlaskClient, services: Services) -> None:
+    post_signed(client, services, inbound_form("SM" + "f" * 32, "Ayuda"))
+    [reply] = outbox(services)
+    assert (reply.purpose, reply.body) == ("help", text("help", "es"))
+
+
+def test_behind_a_tls_proxy_the_forwarded_url_is_validated_without_public_base_url(
+    services: Services,
+) -> None:
+    from dataclasses import replace
+
+    from webhooks import create_app
+
+    proxied = create_app(replace(services, settings=replace(services.settings, public_base_url=None)))
+    form = inbound_form("SM" + "9" * 32)
+    url = "https://bot.example.net/twilio/messages"
+    headers = {
+        "X-Twilio-Signature": sign(services.settings.twilio_auth_token or "", url, form),
+        "X-Forwarded-Proto": "https",
+        "X-Forwarded-Host": "bot.example.net",
+    }
+    response = proxied.test_client().post("/twilio/messages", data=form, headers=headers)
+    assert response.status_code == 200
+    headers["X-Forwarded-Host"] = "evil.example.net"
+    form2 = inbound_form("SM" + "8" * 32)
+    response = proxied.test_client().post("/twilio/messages", data=form2, headers=headers)
+    assert response.status_code == 403
+
+
+def test_a_stored_message_whose_handling_crashed_is_answered_later_by_the_resume_job(
+    client: FlaskClient, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import timedelta
+
+    from bot import inbound
+    from bot.outbox import utcnow
+
+    def explode(*_args: Any) -> None:
+        raise RuntimeError("crash after storing")
+
+    monkeypatch.setattr(inbound, "_handle", explode)
+    assert post_signed(client, services, inbound_form("SM" + "0" * 32)).status_code == 200
+    assert count(services, InboundMessage) == 1 and outbox(services) == []
+    monkeypatch.undo()
+    later = utcnow() + timedelta(minutes=1)
+    assert inbound.resume_unhandled(services.sessions, later, timedelta(seconds=30)) == 1
+    assert [row.purpose for row in outbox(services)] == ["welcome"]
+    assert inbound.resume_unhandled(services.sessions, later, timedelta(seconds=30)) == 0
+
+
+def test_health_is_200_and_readiness_reports_the_database(client: FlaskClient) -> None:
+    assert client.get("/healthz").status_code == 200
+    ready = client.get("/readyz")
+    assert ready.status_code == 200
+    assert ready.get_json()["checks"] == {"database": "ok"}
+
+
+def test_readiness_is_503_when_the_database_is_down(services: Services) -> None:
+    from dataclasses import replace
+
+    from storage.db import make_engine
+    from webhooks import create_app
+
+    broken = make_engine("postgresql://nobody@127.0.0.1:1/none")
+    app = create_app(replace(services, engine=broken))
+    response = app.test_client().get("/readyz")
+    assert response.status_code == 503
+    assert response.get_json()["checks"]["database"] == "down"
+
+
+def test_the_simulator_does_not_exist_when_twilio_is_configured(client: FlaskClient) -> None:
+    assert client.get("/simulator/").status_code == 404
+    response = client.post("/simulator/api/messages", json={"from": RETURNEE, "body": "hi"})
+    assert response.status_code == 404
