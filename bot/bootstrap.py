@@ -1,6 +1,7 @@
 """Build the concrete objects from settings; nothing is created at import time."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -27,6 +28,8 @@ class Services:
         policy = policy or DispatchPolicy(
             rate_per_second=self.settings.send_rate_per_second,
             max_attempts=self.settings.max_send_attempts,
+            lease=timedelta(seconds=self.settings.outbox_lease_seconds),
+            backoff_base=self.settings.outbox_retry_base_seconds,
         )
         return Dispatcher(self.sessions, self.sender, policy)
 

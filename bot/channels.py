@@ -62,8 +62,8 @@ class TwilioSender(Sender):
             raise SendError(type(error).__name__, None, retryable=True, ambiguous=True) from error
         return SendReceipt(str(created.sid), str(created.status), str(created.from_ or ""))
 
-    def find_sent(self, message: Outgoing, since: datetime) -> SendReceipt | None:
-        """Look in Twilio's recent messages to this number for this exact body."""
+    def find_sent(self, message: Outgoing, since: datetime) -> list[SendReceipt]:
+        """Twilio's recent messages to this number with this exact body, oldest first."""
         to = self._addresses(message)["to"]
         try:
             recent = self.client.messages.list(to=to, limit=50)
@@ -71,10 +71,11 @@ class TwilioSender(Sender):
             raise SendError(
                 "could not list messages", None, retryable=True, ambiguous=True
             ) from error
-        for found in recent:
-            if found.body == message.body and found.date_created and found.date_created >= since:
-                return SendReceipt(str(found.sid), str(found.status), str(found.from_ or ""))
-        return None
+        return [
+            SendReceipt(str(found.sid), str(found.status), str(found.from_ or ""))
+            for found in reversed(recent)
+            if found.body == message.body and found.date_created and found.date_created >= since
+        ]
 
 
 def _classify(error: TwilioRestException) -> SendError:
@@ -100,6 +101,6 @@ class DemoSender(Sender):
             "SMdemo" + uuid.uuid4().hex[:28], "delivered", self.sender_key(message.channel)
         )
 
-    def find_sent(self, message: Outgoing, since: datetime) -> SendReceipt | None:
+    def find_sent(self, message: Outgoing, since: datetime) -> list[SendReceipt]:
         """Nothing leaves the machine, so an interrupted send was never delivered."""
-        return None
+        return []

@@ -41,6 +41,8 @@ class Settings:
     port: int
     send_rate_per_second: float = 1.0
     max_send_attempts: int = 6
+    outbox_lease_seconds: int = 120
+    outbox_retry_base_seconds: float = 5.0
 
     @property
     def demo_channel(self) -> bool:
@@ -82,7 +84,9 @@ def load_settings(
         secret_key=get.optional("SECRET_KEY") or ("" if live else DEMO_SECRET_KEY),
         port=get.integer("PORT", 5000, 1, 65535),
         send_rate_per_second=get.positive_float("SEND_RATE_PER_SECOND", 1.0),
-        max_send_attempts=int(get.integer("MAX_SEND_ATTEMPTS", 6, 1, 50)),
+        max_send_attempts=get.integer("MAX_SEND_ATTEMPTS", 6, 1, 50),
+        outbox_lease_seconds=get.integer("OUTBOX_LEASE_SECONDS", 120, 2, 3600),
+        outbox_retry_base_seconds=get.positive_float("OUTBOX_RETRY_BASE_SECONDS", 5.0),
     )
     if live:
         _check_live(settings)
@@ -174,5 +178,5 @@ class _Reader:
         except ValueError:
             number = -1.0
         if not 0 < number <= 1000:
-            raise ConfigError(name, "must be a number above 0 (messages per second)")
+            raise ConfigError(name, "must be a number above 0 and at most 1000")
         return number

@@ -18,8 +18,8 @@ def redact(_logger: Any, _method: str, event: MutableMapping[str, Any]) -> Mutab
     for key in list(event):
         if key in _DROPPED:
             event[key] = "[redacted]"
-        elif key in _PHONES and isinstance(event[key], str):
-            event[key] = mask(event[key].removeprefix("whatsapp:"))
+        elif key in _PHONES and event[key] is not None:
+            event[key] = mask(str(event[key]).removeprefix("whatsapp:"))
     return event
 
 

@@ -134,7 +134,10 @@ class Dispatcher:
 
     def _find_earlier_send(self, message: Outgoing, first_claimed: datetime) -> SendReceipt | None:
         """A worker died mid-send, or the answer was lost: look before sending again."""
-        found = self.sender.find_sent(message, first_claimed - timedelta(minutes=2))
+        candidates = self.sender.find_sent(message, first_claimed - timedelta(minutes=2))
+        with self.sessions.begin() as session:
+            owned = repo.sids_already_recorded(session, [c.sid for c in candidates])
+        found = next((c for c in candidates if c.sid not in owned), None)
         log.info("outbox.reconciled", message_id=message.message_id, found=found is not None)
         return found
 

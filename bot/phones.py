@@ -42,7 +42,11 @@ def parse_address(raw: str) -> Address:
 
 
 def mask(e164: str) -> str:
-    """A number safe for logs: country code and last two digits, e.g. '+1876*****34'."""
+    """A number safe for logs: a short prefix and the last two digits, e.g. '+1876*****34'.
+
+    However short the number, most of its subscriber digits stay hidden.
+    """
     if len(e164) <= 6:
         return "*" * len(e164)
-    return e164[:5] + "*" * (len(e164) - 7) + e164[-2:]
+    keep = min(5, (len(e164) - 2) // 2)
+    return e164[:keep] + "*" * (len(e164) - keep - 2) + e164[-2:]

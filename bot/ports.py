@@ -52,5 +52,5 @@ class Sender(abc.ABC):
         """Hand the message to the channel; raise SendError if it is not taken."""
 
     @abc.abstractmethod
-    def find_sent(self, message: Outgoing, since: datetime) -> SendReceipt | None:
-        """The channel's record of this message if it was taken after `since`, else None."""
+    def find_sent(self, message: Outgoing, since: datetime) -> list[SendReceipt]:
+        """The channel's records of this body to this number since `since`, oldest first."""

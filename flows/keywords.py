@@ -41,14 +41,22 @@ for _words, _kw, _lang in (
     for _word in _words.split():
         _WORDS[_word] = KeywordMatch(_kw, _lang)
 
-_TRIM = " \t\r\n.,;:!?¡¿'\"()*-"
+
+def _is_edge_noise(ch: str) -> bool:
+    """Punctuation, symbols-as-quotes and spaces a phone keyboard adds (“ ” … NBSP ¿ ¡)."""
+    return ch.isspace() or unicodedata.category(ch)[0] in "PZC"
 
 
 def normalise_word(text: str) -> str:
-    """Upper-case, strip accents and surrounding punctuation: ' Arrêt! ' -> 'ARRET'."""
-    decomposed = unicodedata.normalize("NFKD", text.strip(_TRIM))
+    """Upper-case, fold accents and strip surrounding punctuation: ' “Arrêt”! ' -> 'ARRET'."""
+    decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return bare.upper()
+    start, end = 0, len(bare)
+    while start < end and _is_edge_noise(bare[start]):
+        start += 1
+    while end > start and _is_edge_noise(bare[end - 1]):
+        end -= 1
+    return bare[start:end].upper()
 
 
 def match_keyword(text: str) -> KeywordMatch | None:

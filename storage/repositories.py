@@ -136,6 +136,14 @@ def outbound_by_sid(session: Session, sid: str) -> OutboundMessage | None:
     return session.scalar(select(OutboundMessage).where(OutboundMessage.twilio_sid == sid))
 
 
+def sids_already_recorded(session: Session, sids: list[str]) -> set[str]:
+    """Which of these Twilio SIDs already belong to an outbound message."""
+    if not sids:
+        return set()
+    query = select(OutboundMessage.twilio_sid).where(OutboundMessage.twilio_sid.in_(sids))
+    return {sid for sid in session.scalars(query) if sid}
+
+
 def add_status_event(
     session: Session,
     outbound_id: int | None,

@@ -42,13 +42,22 @@ def sign(token: str, url: str, params: Mapping[str, str]) -> str:
     return str(RequestValidator(token).compute_signature(url, dict(params)))
 
 
-def inbound_form(sid: str, body: str = "hello", sender: str = RETURNEE, **extra: str) -> dict[str, str]:
+def inbound_form(
+    sid: str, body: str = "hello", sender: str = RETURNEE, **extra: str
+) -> dict[str, str]:
     """A Twilio inbound-message form, as Twilio posts it."""
     return {
-        "MessageSid": sid, "SmsSid": sid, "AccountSid": "AC" + "0" * 32, "From": sender,
-        "To": SMS_FROM, "Body": body, "NumMedia": "0", "NumSegments": "1", "ApiVersion": "2010-04-01",
+        "MessageSid": sid,
+        "SmsSid": sid,
+        "AccountSid": "AC" + "0" * 32,
+        "From": sender,
+        "To": SMS_FROM,
+        "Body": body,
+        "NumMedia": "0",
+        "NumSegments": "1",
+        "ApiVersion": "2010-04-01",
         **extra,
-    }  # fmt: skip
+    }
 
 
 def free_port() -> int:

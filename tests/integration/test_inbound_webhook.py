@@ -88,7 +88,14 @@ def test_a_repeated_delivery_of_the_same_message_sid_is_acknowledged_and_answere
         ({"From": "whatsapp:hello"}, b"not a valid phone number"),
         ({"NumMedia": "many"}, b"NumMedia"),
     ],
-    ids=["no From", "no MessageSid", "over-long body", "short number", "garbage number", "bad NumMedia"],
+    ids=[
+        "no From",
+        "no MessageSid",
+        "over-long body",
+        "short number",
+        "garbage number",
+        "bad NumMedia",
+    ],
 )
 def test_bad_input_gets_a_clear_400_and_nothing_is_stored(
     client: FlaskClient, services: Services, change: dict[str, str], reason: bytes
@@ -104,15 +111,22 @@ def test_a_whatsapp_message_is_parsed_into_the_same_inbound_shape(
     client: FlaskClient, services: Services
 ) -> None:
     form = inbound_form(
-        "SM" + "6" * 32, "bonjou", sender="whatsapp:+50937001234",
-        To=f"whatsapp:{WHATSAPP_FROM}", ProfileName="Wilner", WaId="50937001234",
-    )  # fmt: skip
+        "SM" + "6" * 32,
+        "bonjou",
+        sender="whatsapp:+50937001234",
+        To=f"whatsapp:{WHATSAPP_FROM}",
+        ProfileName="Wilner",
+        WaId="50937001234",
+    )
     assert post_signed(client, services, form).status_code == 200
     with services.sessions.begin() as session:
         stored = session.scalars(select(InboundMessage)).one()
         assert (stored.channel, stored.from_e164, stored.profile_name, stored.wa_id) == (
-            "whatsapp", "+50937001234", "Wilner", "50937001234",
-        )  # fmt: skip
+            "whatsapp",
+            "+50937001234",
+            "Wilner",
+            "50937001234",
+        )
         number = session.scalars(select(ContactNumber)).one()
         assert number.contact.language == "ht"  # a Haitian number is greeted in Kreyòl
         assert number.contact.whatsapp_profile_name == "Wilner"
@@ -120,7 +134,9 @@ def test_a_whatsapp_message_is_parsed_into_the_same_inbound_shape(
     assert (reply.channel, reply.body) == ("whatsapp", text("welcome", "ht"))
 
 
-def test_a_media_message_gets_a_polite_text_only_reply(client: FlaskClient, services: Services) -> None:
+def test_a_media_message_gets_a_polite_text_only_reply(
+    client: FlaskClient, services: Services
+) -> None:
     form = inbound_form("SM" + "7" * 32, "", NumMedia="1", MediaUrl0="https://example.org/a.jpg")
     assert post_signed(client, services, form).status_code == 200
     [reply] = outbox(services)
@@ -153,7 +169,9 @@ def test_behind_a_tls_proxy_the_forwarded_url_is_validated_without_public_base_u
 
     from webhooks import create_app
 
-    proxied = create_app(replace(services, settings=replace(services.settings, public_base_url=None)))
+    proxied = create_app(
+        replace(services, settings=replace(services.settings, public_base_url=None))
+    )
     form = inbound_form("SM" + "9" * 32)
     url = "https://bot.example.net/twilio/messages"
     headers = {
@@ -214,3 +232,21 @@ def test_the_simulator_does_not_exist_when_twilio_is_configured(client: FlaskCli
     assert client.get("/simulator/").status_code == 404
     response = client.post("/simulator/api/messages", json={"from": RETURNEE, "body": "hi"})
     assert response.status_code == 404
+
+
+def test_a_webhook_while_the_database_is_down_gets_503_so_twilio_retries(
+    services: Services,
+) -> None:
+    from dataclasses import replace
+
+    from storage.db import make_engine, make_session_factory
+    from webhooks import create_app
+
+    broken = make_engine("postgresql://nobody@127.0.0.1:1/none")
+    app = create_app(replace(services, engine=broken, sessions=make_session_factory(broken)))
+    form = inbound_form("SM" + "1" * 32)
+    token = services.settings.twilio_auth_token or ""
+    headers = {"X-Twilio-Signature": sign(token, URL, form)}
+    response = app.test_client().post("/twilio/messages", data=form, headers=headers)
+    assert response.status_code == 503
+    assert b"database unavailable" in response.data

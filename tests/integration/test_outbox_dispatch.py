@@ -7,10 +7,9 @@ import pytest
 from sqlalchemy import select
 
 from bot.bootstrap import Services
-from bot.outbox import DispatchPolicy, Dispatcher, enqueue, utcnow
+from bot.outbox import Dispatcher, DispatchPolicy, enqueue, utcnow
 from storage import repositories as repo
-from storage.models import SenderSlot
-from storage.models import ContactNumber, OutboundMessage
+from storage.models import ContactNumber, OutboundMessage, SenderSlot
 from tests.fakes.twilio_api import FakeTwilio, Outcome
 from tests.helpers import PUBLIC_BASE_URL, RETURNEE, SMS_FROM, WHATSAPP_FROM
 
@@ -56,7 +55,11 @@ def test_a_queued_message_is_sent_once_with_a_status_callback_and_its_sid_record
     drain(services.dispatcher(FAST))
     [sent] = fake_twilio.messages
     [row] = rows(services)
-    assert (sent["to"], sent["from"], sent["body"]) == (RETURNEE, SMS_FROM, "Hello from the programme")
+    assert (sent["to"], sent["from"], sent["body"]) == (
+        RETURNEE,
+        SMS_FROM,
+        "Hello from the programme",
+    )
     assert sent["status_callback"] == f"{PUBLIC_BASE_URL}/twilio/status?m={row.id}"
     assert (row.dispatch_state, row.twilio_sid, row.status) == ("sent", sent["sid"], "queued")
 
@@ -70,7 +73,9 @@ def test_a_whatsapp_message_goes_from_the_whatsapp_sender(
     assert (sent["to"], sent["from"]) == (f"whatsapp:{RETURNEE}", f"whatsapp:{WHATSAPP_FROM}")
 
 
-def test_the_same_idempotency_key_queues_one_message(services: Services, fake_twilio: FakeTwilio) -> None:
+def test_the_same_idempotency_key_queues_one_message(
+    services: Services, fake_twilio: FakeTwilio
+) -> None:
     for _ in range(3):
         queue(services, "same-key")
     drain(services.dispatcher(FAST))
@@ -105,14 +110,22 @@ def test_retries_stop_at_the_bound_and_the_message_is_failed_with_the_error_code
     queue(services, "k1")
     drain(services.dispatcher(FAST))
     [row] = rows(services)
-    assert (row.dispatch_state, row.error_code, row.attempts) == ("failed", 20429, FAST.max_attempts)
+    assert (row.dispatch_state, row.error_code, row.attempts) == (
+        "failed",
+        20429,
+        FAST.max_attempts,
+    )
     assert fake_twilio.attempts == FAST.max_attempts and fake_twilio.messages == []
 
 
-def test_a_retry_waits_with_exponential_backoff(services: Services, fake_twilio: FakeTwilio) -> None:
+def test_a_retry_waits_with_exponential_backoff(
+    services: Services, fake_twilio: FakeTwilio
+) -> None:
     clock = ManualClock()
     policy = DispatchPolicy(rate_per_second=1000, backoff_base=10, backoff_cap=900)
-    dispatcher = Dispatcher(services.sessions, services.sender, policy, clock=clock, sleep=clock.sleep)
+    dispatcher = Dispatcher(
+        services.sessions, services.sender, policy, clock=clock, sleep=clock.sleep
+    )
     dispatcher.rng = lambda: 1.0  # no jitter: exactly base * 2^(n-1)
     fake_twilio.script(Outcome(500), Outcome(500))
     queue(services, "k1", now=clock.now)
@@ -140,8 +153,15 @@ def test_21610_marks_the_number_opted_out_and_nothing_more_is_sent(
     assert (row.dispatch_state, row.error_code) == ("failed", 21610)
     with services.sessions.begin() as session:
         assert repo.find_number(session, RETURNEE).opted_out_at is not None  # type: ignore[union-attr]
-        assert not enqueue(session, key="k2", purpose="welcome", to_e164=RETURNEE,
-                           channel="sms", body="again", now=utcnow())  # fmt: skip
+        assert not enqueue(
+            session,
+            key="k2",
+            purpose="welcome",
+            to_e164=RETURNEE,
+            channel="sms",
+            body="again",
+            now=utcnow(),
+        )
     assert fake_twilio.attempts == 1
 
 
@@ -166,8 +186,20 @@ def test_the_stop_confirmation_is_the_one_message_an_opted_out_number_gets(
     with services.sessions.begin() as session:
         number = repo.add_contact_with_number(session, RETURNEE, "en", "sms", now)
         number.opted_out_at = now
-    queue(services, "confirm", "You will get no more messages", purpose="opt_out_confirmation", now=now)
-    queue(services, "old-confirm", "stale", purpose="opt_out_confirmation", now=now - timedelta(days=1))
+    queue(
+        services,
+        "confirm",
+        "You will get no more messages",
+        purpose="opt_out_confirmation",
+        now=now,
+    )
+    queue(
+        services,
+        "old-confirm",
+        "stale",
+        purpose="opt_out_confirmation",
+        now=now - timedelta(days=1),
+    )
     drain(services.dispatcher(FAST))
     assert [m["body"] for m in fake_twilio.messages] == ["You will get no more messages"]
 
@@ -210,9 +242,14 @@ def test_a_read_timeout_is_reconciled_before_any_resend(
     from bot.twilio_client import make_twilio_client
 
     impatient = TwilioSender(
-        make_twilio_client(fake_twilio.account_sid, fake_twilio.auth_token, fake_twilio.base_url, 0.3),
-        sms_from=SMS_FROM, messaging_service_sid=None, whatsapp_from=None, public_base_url=None,
-    )  # fmt: skip
+        make_twilio_client(
+            fake_twilio.account_sid, fake_twilio.auth_token, fake_twilio.base_url, 0.3
+        ),
+        sms_from=SMS_FROM,
+        messaging_service_sid=None,
+        whatsapp_from=None,
+        public_base_url=None,
+    )
     fake_twilio.script(Outcome(accept_then_delay=1.0))
     queue(services, "k1")
     dispatcher = Dispatcher(services.sessions, impatient, FAST)
@@ -241,7 +278,9 @@ def test_the_per_sender_rate_limit_spaces_sends_across_workers(
     assert (clock.now - start).total_seconds() == pytest.approx(2.5, abs=0.01)
     with services.sessions.begin() as session:
         slot = session.get(SenderSlot, SMS_FROM)
-        assert slot is not None and (slot.next_slot_at - start).total_seconds() == pytest.approx(3.0)
+        assert slot is not None and (slot.next_slot_at - start).total_seconds() == pytest.approx(
+            3.0
+        )
 
 
 def test_two_workers_claiming_at_once_never_share_a_message(
@@ -268,5 +307,31 @@ def _outgoing(row: OutboundMessage) -> Any:
 def test_an_unknown_number_is_not_opted_out(services: Services) -> None:
     with services.sessions.begin() as session:
         assert session.scalars(select(ContactNumber)).first() is None
-        assert enqueue(session, key="k", purpose="welcome", to_e164=RETURNEE, channel="sms",
-                       body="hi", now=utcnow())  # fmt: skip
+        assert enqueue(
+            session,
+            key="k",
+            purpose="welcome",
+            to_e164=RETURNEE,
+            channel="sms",
+            body="hi",
+            now=utcnow(),
+        )
+
+
+def test_reconciling_never_adopts_an_identical_message_that_another_row_already_owns(
+    services: Services, fake_twilio: FakeTwilio
+) -> None:
+    clock = ManualClock()
+    dispatcher = Dispatcher(
+        services.sessions, services.sender, FAST, clock=clock, sleep=clock.sleep
+    )
+    queue(services, "first", "Same menu text", now=clock.now)
+    dispatcher.run_once()  # sent and recorded normally
+    queue(services, "second", "Same menu text", now=clock.now)
+    with services.sessions.begin() as session:  # claimed by a worker that died before sending
+        repo.claim_due(session, clock.now, "dead-worker", timedelta(seconds=60), 10)
+    clock.now += timedelta(seconds=61)
+    dispatcher.run_once()
+    first, second = rows(services)
+    assert len(fake_twilio.messages) == 2
+    assert second.dispatch_state == "sent" and second.twilio_sid != first.twilio_sid

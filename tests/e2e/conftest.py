@@ -1,0 +1,60 @@
+"""Real processes: gunicorn through `returnee web`, `returnee worker`, honcho."""
+
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.fakes.twilio_api import FakeTwilio
+from tests.helpers import free_port, live_env, start_process, stop_process, wait_until
+
+Starter = Callable[..., subprocess.Popen[bytes]]
+
+
+@pytest.fixture
+def processes(tmp_path: Path) -> Iterator[Starter]:
+    """Start project processes; all are stopped after, their logs printed (shown on failure)."""
+    started: list[tuple[subprocess.Popen[bytes], Path]] = []
+
+    def start(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+        log = tmp_path / f"process-{len(started)}.log"
+        process = start_process(args, env, log)
+        started.append((process, log))
+        return process
+
+    yield start
+    for process, log in started:
+        stop_process(process)
+        print(f"--- {log.name} ---\n" + log.read_text(errors="replace")[-4000:])
+
+
+@pytest.fixture
+def e2e_env(database_url: str, fake_twilio: FakeTwilio, engine: object) -> dict[str, str]:
+    """Live mode against the fake Twilio API, short leases and backoff for the fault tests."""
+    return live_env(
+        database_url,
+        fake_twilio,
+        OUTBOX_LEASE_SECONDS="3",
+        OUTBOX_RETRY_BASE_SECONDS="0.05",
+        SEND_RATE_PER_SECOND="200",
+        LOG_LEVEL="WARNING",
+    )
+
+
+@pytest.fixture
+def web(processes: Starter, e2e_env: dict[str, str]) -> str:
+    """gunicorn serving the app, started the way the Procfile does; its base URL."""
+    port = free_port()
+    processes(["returnee", "web", "--bind", f"127.0.0.1:{port}", "--workers", "2"], e2e_env)
+    base = f"http://127.0.0.1:{port}"
+    wait_until(lambda: _up(f"{base}/healthz"), timeout=20)
+    return base
+
+
+def _up(url: str) -> bool:
+    try:
+        return requests.get(url, timeout=1).status_code == 200
+    except requests.ConnectionError:
+        return False
