@@ -82,8 +82,11 @@ def web(workers: int, bind: str | None) -> None:
     settings = _settings()
     gunicorn = shutil.which("gunicorn") or "gunicorn"
     address = bind or f"127.0.0.1:{settings.port}"
-    args = [gunicorn, "--bind", address, "--workers", str(workers), "--threads", "4",
-            "--timeout", "30", "--graceful-timeout", "20", "webhooks:create_app()"]  # fmt: skip
+    args = [
+        gunicorn, "--bind", address, "--workers", str(workers), "--threads", "4",
+        "--timeout", "30", "--graceful-timeout", "20", "--no-control-socket",
+        "webhooks:create_app()",
+    ]  # fmt: skip
     os.execv(gunicorn, args)  # noqa: S606
 
 

@@ -19,8 +19,13 @@ def normalise_url(url: str) -> str:
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
-    """Create an engine; SQLite gets WAL, a busy timeout and write-ahead locking."""
+    """Create an engine; SQLite gets WAL, a busy timeout and write-ahead locking.
+
+    Parameters are hidden from error messages: they hold message bodies and numbers,
+    which must never reach a log.
+    """
     url = normalise_url(url)
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         _make_parent_folder(url)
         engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)

@@ -1,5 +1,6 @@
 """The Flask application factory."""
 
+import os
 from typing import Any
 
 from flask import Flask, current_app
@@ -21,7 +22,7 @@ def create_app(
     """Build the web app; with no `services`, read settings from the environment."""
     app = Flask(__name__, instance_relative_config=True)
     if services is None:
-        configure_logging()
+        configure_logging(os.environ.get("LOG_LEVEL", "INFO"))
         services = bootstrap(load_settings())
     app.config.from_mapping(
         SECRET_KEY=services.settings.secret_key, MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES

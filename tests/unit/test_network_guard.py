@@ -122,16 +122,21 @@ def test_guarded_env_puts_the_guard_first_on_pythonpath_and_switches_it_on() -> 
     assert env["RETURNEE_NETWORK_GUARD"] == "1" and env["HOME"] == "/root"
 
 
-def test_a_guarded_subprocess_cannot_reach_an_external_host() -> None:
-    code = "import socket; socket.create_connection(('api.twilio.com', 443), timeout=2)"
-
-    result = subprocess.run(
+def _run_guarded(code: str) -> subprocess.CompletedProcess[str]:
+    """Run `code` in a fresh Python with the guard installed the way tests start processes."""
+    return subprocess.run(
         [sys.executable, "-c", code],
         env=network_guard.guarded_env(os.environ),
         capture_output=True,
         text=True,
         timeout=15,
     )
+
+
+def test_a_guarded_subprocess_cannot_reach_an_external_host() -> None:
+    code = "import socket; socket.create_connection(('api.twilio.com', 443), timeout=2)"
+
+    result = _run_guarded(code)
 
     assert result.returncode != 0
     assert "ExternalNetworkBlocked" in result.stderr
@@ -142,13 +147,7 @@ def test_a_guarded_subprocess_can_still_use_loopback(listener: socket.socket) ->
     port = listener.getsockname()[1]
     code = f"import socket; socket.create_connection(('127.0.0.1', {port}), timeout=2).close()"
 
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        env=network_guard.guarded_env(os.environ),
-        capture_output=True,
-        text=True,
-        timeout=15,
-    )
+    result = _run_guarded(code)
 
     assert result.returncode == 0, result.stderr
 
