@@ -26,6 +26,8 @@ def redact(_logger: Any, _method: str, event: MutableMapping[str, Any]) -> Mutab
 def configure_logging(level: str = "INFO", json: bool = True) -> None:
     """One JSON line per event on stderr, redacted."""
     logging.basicConfig(format="%(message)s", stream=sys.stderr, level=level)
+    # APScheduler narrates every run at INFO; our own clock events say what matters.
+    logging.getLogger("apscheduler").setLevel(max(logging.WARNING, logging.getLevelName(level)))
     renderer: Any = structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer()
     structlog.configure(
         processors=[
