@@ -86,7 +86,17 @@ def stop_process(process: subprocess.Popen[bytes], timeout: float = 10) -> None:
             process.wait(5)
 
 
-def wait_until(check: Callable[[], Any], timeout: float = 15, every: float = 0.05) -> Any:
+def http_ok(url: str) -> bool:
+    """True when `url` answers 200; any failure (refused, slow, reset) means not yet."""
+    import requests
+
+    try:
+        return requests.get(url, timeout=3).status_code == 200
+    except requests.RequestException:
+        return False
+
+
+def wait_until(check: Callable[[], Any], timeout: float = 60, every: float = 0.05) -> Any:
     """Poll `check` until it returns something truthy; fail after `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -5,10 +5,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-import requests
 
 from tests.fakes.twilio_api import FakeTwilio
-from tests.helpers import free_port, live_env, start_process, stop_process, wait_until
+from tests.helpers import free_port, http_ok, live_env, start_process, stop_process, wait_until
 
 Starter = Callable[..., subprocess.Popen[bytes]]
 
@@ -49,12 +48,5 @@ def web(processes: Starter, e2e_env: dict[str, str]) -> str:
     port = free_port()
     processes(["returnee", "web", "--bind", f"127.0.0.1:{port}", "--workers", "2"], e2e_env)
     base = f"http://127.0.0.1:{port}"
-    wait_until(lambda: _up(f"{base}/healthz"), timeout=20)
+    wait_until(lambda: http_ok(f"{base}/healthz"), timeout=60)
     return base
-
-
-def _up(url: str) -> bool:
-    try:
-        return requests.get(url, timeout=1).status_code == 200
-    except requests.ConnectionError:
-        return False

@@ -16,6 +16,7 @@ from tests.helpers import (
     PUBLIC_BASE_URL,
     REPO,
     free_port,
+    http_ok,
     inbound_form,
     sign,
     start_process,
@@ -87,7 +88,7 @@ def test_twilio_429_and_500_bursts_still_deliver_exactly_one_reply_per_message(
         )
     processes(WORKER, e2e_env)
     processes(WORKER, e2e_env)  # two workers share the outbox
-    wait_until(lambda: len(fake_twilio.messages) >= 8, timeout=30)
+    wait_until(lambda: len(fake_twilio.messages) >= 8, timeout=60)
     assert fake_twilio.attempts >= 8 + 12
     assert replies_per_number(fake_twilio) == Counter({returnee(i): 1 for i in range(8)})
 
@@ -106,7 +107,7 @@ def test_a_worker_killed_mid_batch_resumes_without_sending_twice(
     os.kill(victim.pid, signal.SIGKILL)
     victim.wait(5)
     processes(WORKER, e2e_env)
-    wait_until(lambda: _all_sent(engine, 6), timeout=30)
+    wait_until(lambda: _all_sent(engine, 6), timeout=60)
     assert replies_per_number(fake_twilio) == Counter({returnee(i): 1 for i in range(6)})
 
 
@@ -137,7 +138,7 @@ def test_make_run_starts_web_worker_and_clock_and_the_simulator_gets_a_reply(
     )
     try:
         base = f"http://127.0.0.1:{port}"
-        wait_until(lambda: _get_ok(f"{base}/healthz"), timeout=30)
+        wait_until(lambda: http_ok(f"{base}/healthz"), timeout=60)
         assert "Phone simulator" in requests.get(f"{base}/simulator/", timeout=5).text
         sent = requests.post(
             f"{base}/simulator/api/messages",
@@ -145,20 +146,13 @@ def test_make_run_starts_web_worker_and_clock_and_the_simulator_gets_a_reply(
             timeout=5,
         )
         assert sent.status_code == 202
-        thread = wait_until(lambda: _delivered_reply(base, "+50937000101"), timeout=30)
+        thread = wait_until(lambda: _delivered_reply(base, "+50937000101"), timeout=60)
         assert thread["body"] == text("help", "ht")
-        wait_until(lambda: "clock.started" in log.read_text(errors="replace"), timeout=15)
+        wait_until(lambda: "clock.started" in log.read_text(errors="replace"), timeout=60)
     finally:
         stop_process(honcho, timeout=20)
     output = log.read_text(errors="replace")
     assert "+50937000101" not in output  # logs never carry a full number
-
-
-def _get_ok(url: str) -> bool:
-    try:
-        return requests.get(url, timeout=1).status_code == 200
-    except requests.ConnectionError:
-        return False
 
 
 def _delivered_reply(base: str, number: str) -> dict[str, str] | None:
