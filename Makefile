@@ -6,7 +6,24 @@ INSTALLED := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -
 PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/test
 PORT ?= 5000
 
-.PHONY: env run test check lint typecheck layers pytest test-pg bench clean
+# Rasa 3.6 lives in its own environment on Python 3.10 (it pins SQLAlchemy<1.5, twilio<8.3).
+RASA_VENV := .venv-rasa
+RASA := $(CURDIR)/$(RASA_VENV)/bin/rasa
+RASA_INSTALLED := $(RASA_VENV)/.installed-$(shell cksum < nlu/requirements-rasa.txt | cut -d' ' -f1)
+PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10 \
+	/usr/local/bin/python3.10 /usr/bin/python3.10; do \
+	$$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo $$p; break; }; done)
+# The model is named by a hash of everything it is trained from: unchanged data, no training.
+NLU_SOURCES := nlu/rasa/config.yml nlu/rasa/domain.yml $(sort $(wildcard nlu/rasa/data/*.yml))
+NLU_HASH := $(shell cat $(NLU_SOURCES) | sha256sum | cut -c1-12)
+NLU_MODEL := nlu/models/nlu-$(NLU_HASH).tar.gz
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export TF_CPP_MIN_LOG_LEVEL := 2
+DEMO_NLU := RASA_URL=http://127.0.0.1:5005 RASA_AUTH_TOKEN=demo-nlu-token
+
+.PHONY: env run test check lint typecheck layers pytest test-pg bench clean \
+	nlu-env nlu-train nlu-eval
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,13 +34,13 @@ $(INSTALLED): pyproject.toml
 
 env: $(INSTALLED)
 
-## Start web, worker and clock on SQLite with the demo channel (the phone simulator).
-run: env
+## Start web, worker, clock and nlu on SQLite with the demo channel (the phone simulator).
+run: env nlu-train
 	env -u TWILIO_ACCOUNT_SID -u TWILIO_AUTH_TOKEN -u DATABASE_URL $(BIN)/returnee db upgrade
 	env -u TWILIO_ACCOUNT_SID -u TWILIO_AUTH_TOKEN -u DATABASE_URL $(BIN)/returnee demo
 	@echo "Phone simulator: http://127.0.0.1:$(PORT)/simulator/  (Ctrl-C stops everything)"
 	env -u TWILIO_ACCOUNT_SID -u TWILIO_AUTH_TOKEN -u DATABASE_URL PATH="$(BIN):$$PATH" \
-		$(BIN)/honcho start -f Procfile -p $(PORT)
+		$(DEMO_NLU) $(BIN)/honcho start -f Procfile -p $(PORT)
 
 ## Lint, types, layers, then every test on SQLite.
 test: check pytest
@@ -40,16 +57,45 @@ typecheck: env
 layers: env
 	$(BIN)/lint-imports
 
-pytest: env
+pytest: env nlu-train
 	$(BIN)/pytest -q
 
 ## The same suite against PostgreSQL.
-test-pg: env
+test-pg: env nlu-train
 	TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -q
+
+## The Rasa environment, and the model (trained only when its sources changed).
+nlu-env: $(RASA_INSTALLED)
+
+$(RASA_INSTALLED): nlu/requirements-rasa.txt
+	@test -n "$(PYTHON310)" || { echo "Rasa 3.6 needs Python 3.10; none was found"; exit 1; }
+	test -x $(RASA_VENV)/bin/python || $(PYTHON310) -m venv $(RASA_VENV)
+	$(RASA_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip==25.3
+	$(RASA_VENV)/bin/python -m pip install --quiet --disable-pip-version-check \
+		-r nlu/requirements-rasa.txt
+	rm -f $(RASA_VENV)/.installed-*
+	touch $@
+
+nlu-train: $(NLU_MODEL)
+
+$(NLU_MODEL): $(RASA_INSTALLED)
+	mkdir -p nlu/models
+	$(RASA) train nlu --config nlu/rasa/config.yml --domain nlu/rasa/domain.yml \
+		--nlu nlu/rasa/data --out nlu/models --fixed-model-name nlu-$(NLU_HASH) --quiet
+	find nlu/models -name 'nlu-*.tar.gz' ! -name 'nlu-$(NLU_HASH).tar.gz' -delete
+
+## Held-out test and 5-fold cross-validation; prints per-intent figures, writes nlu/results/.
+nlu-eval: env nlu-train
+	rm -rf nlu/results
+	$(RASA) test nlu --nlu nlu/eval/heldout.yml --model $(NLU_MODEL) \
+		--out nlu/results/heldout --successes --no-plot --quiet
+	$(RASA) test nlu --nlu nlu/rasa/data --config nlu/rasa/config.yml --domain nlu/rasa/domain.yml \
+		--cross-validation --folds 5 --out nlu/results/cross-validation --successes --no-plot --quiet
+	$(BIN)/python -m nlu.report nlu/results
 
 ## Throughput and latency figures (SQLite and PostgreSQL).
 bench: env
 	$(BIN)/python -m bench.run --pg-url $(PG_TEST_URL)
 
 clean:
-	rm -rf $(VENV) instance .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(RASA_VENV) instance nlu/models nlu/results .pytest_cache .mypy_cache .ruff_cache

@@ -11,6 +11,7 @@ from bot.config import Settings
 from bot.outbox import Dispatcher, DispatchPolicy
 from bot.ports import Sender
 from bot.twilio_client import make_twilio_client
+from nlu.client import RasaClient
 from storage.db import make_engine, make_session_factory
 
 
@@ -22,6 +23,7 @@ class Services:
     engine: Engine
     sessions: sessionmaker[Session]
     sender: Sender
+    nlu: RasaClient | None = None
 
     def dispatcher(self, policy: DispatchPolicy | None = None) -> Dispatcher:
         """An outbox dispatcher with the configured rate and attempt bound."""
@@ -32,6 +34,12 @@ class Services:
             backoff_base=self.settings.outbox_retry_base_seconds,
         )
         return Dispatcher(self.sessions, self.sender, policy)
+
+    def nlu_state(self) -> str:
+        """ok, down, or not configured (RASA_URL unset)."""
+        if self.nlu is None:
+            return "not configured"
+        return "ok" if self.nlu.ready() else "down"
 
     def database_ok(self) -> bool:
         """True when the database answers a trivial query."""

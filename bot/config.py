@@ -43,6 +43,8 @@ class Settings:
     max_send_attempts: int = 6
     outbox_lease_seconds: int = 120
     outbox_retry_base_seconds: float = 5.0
+    rasa_auth_token: str | None = None
+    nlu_read_timeout: float = 0.8
 
     @property
     def demo_channel(self) -> bool:
@@ -87,6 +89,8 @@ def load_settings(
         max_send_attempts=get.integer("MAX_SEND_ATTEMPTS", 6, 1, 50),
         outbox_lease_seconds=get.integer("OUTBOX_LEASE_SECONDS", 120, 2, 3600),
         outbox_retry_base_seconds=get.positive_float("OUTBOX_RETRY_BASE_SECONDS", 5.0),
+        rasa_auth_token=get.optional("RASA_AUTH_TOKEN"),
+        nlu_read_timeout=get.positive_float("NLU_READ_TIMEOUT_SECONDS", 0.8),
     )
     if live:
         _check_live(settings)

@@ -10,7 +10,10 @@ from bot import outbox
 from bot.logs import get_logger
 from bot.phones import parse_address
 from flows.foundation import ContactState, InboundEvent, respond
+from flows.keywords import Keyword, match_keyword
 from flows.texts import language_for_region
+from nlu.client import ParseResult
+from nlu.understand import Parser, understand
 from storage import repositories as repo
 from storage.models import ContactNumber, InboundMessage, OutboundMessage
 
@@ -61,40 +64,57 @@ def store_inbound(sessions: sessionmaker[Session], message: Inbound, now: dateti
             return Accepted(existing.id, duplicate=True)
 
 
-def receive(sessions: sessionmaker[Session], message: Inbound, now: datetime) -> Accepted:
+def receive(
+    sessions: sessionmaker[Session], message: Inbound, now: datetime, nlu: Parser | None = None
+) -> Accepted:
     """Store, then answer; an answer that fails is retried by the clock, never lost."""
     accepted = store_inbound(sessions, message, now)
     try:
-        handle_inbound(sessions, accepted.inbound_id, now)
+        meaning = interpret(message.body, nlu)
+        handle_inbound(sessions, accepted.inbound_id, now, meaning)
     except Exception:
         log.exception("inbound.handling_failed", inbound_id=accepted.inbound_id)
         _note_failure(sessions, accepted.inbound_id)
     return accepted
 
 
-def handle_inbound(sessions: sessionmaker[Session], inbound_id: int, now: datetime) -> None:
+def interpret(body: str, nlu: Parser | None) -> ParseResult | None:
+    """What the message means; STOP, HELP and empty bodies never reach the NLU.
+
+    Called outside any transaction: a slow NLU must never hold a database lock.
+    """
+    keyword = match_keyword(body)
+    if not body.strip() or (keyword and keyword.keyword in (Keyword.STOP, Keyword.HELP)):
+        return None
+    return understand(body, nlu)  # START/YES too: from a subscribed number "yes" is affirm
+
+
+def handle_inbound(
+    sessions: sessionmaker[Session], inbound_id: int, now: datetime, meaning: ParseResult | None
+) -> None:
     """Answer one stored message exactly once: replies and 'handled' commit together."""
     for attempt in (1, 2):
         try:
             with sessions.begin() as session:
-                _handle(session, inbound_id, now)
+                _handle(session, inbound_id, now, meaning)
             return
         except IntegrityError:
             if attempt == 2:  # a concurrent first message from the same new number
                 raise
 
 
-def _handle(session: Session, inbound_id: int, now: datetime) -> None:
+def _handle(session: Session, inbound_id: int, now: datetime, meaning: ParseResult | None) -> None:
     inbound = session.get(InboundMessage, inbound_id, with_for_update=True)
     if inbound is None or inbound.handled_at is not None:
         return
     inbound.handling_attempts += 1
     number = _number_for(session, inbound, now)
     inbound.contact_id = number.contact_id
+    _record_meaning(inbound, meaning)
     state = ContactState(number.contact.language, opted_out=number.opted_out_at is not None)
-    event = InboundEvent(inbound.body, inbound.channel, inbound.num_media)
-    new_state, sends = respond(state, event, now)
+    new_state, sends = respond(state, _event(inbound, meaning), now)
     _apply_opt_state(number, state, new_state, now)
+    number.contact.language = new_state.language
     for index, send in enumerate(sends):
         outbox.enqueue(
             session, key=f"reply:{inbound.message_sid}:{index}", purpose=send.purpose,
@@ -102,6 +122,21 @@ def _handle(session: Session, inbound_id: int, now: datetime) -> None:
             contact_id=number.contact_id, in_reply_to_id=inbound.id,
         )  # fmt: skip
     inbound.handled_at = now
+
+
+def _event(inbound: InboundMessage, meaning: ParseResult | None) -> InboundEvent:
+    return InboundEvent(
+        inbound.body, inbound.channel, inbound.num_media,
+        intent=meaning.intent if meaning else None,
+        language=meaning.entity("language") if meaning else None,
+        region=parse_address(inbound.from_e164).region,
+    )  # fmt: skip
+
+
+def _record_meaning(inbound: InboundMessage, meaning: ParseResult | None) -> None:
+    if meaning is not None:
+        inbound.nlu_intent, inbound.nlu_source = meaning.intent, meaning.source
+        inbound.nlu_confidence = meaning.confidence
 
 
 def _number_for(session: Session, inbound: InboundMessage, now: datetime) -> ContactNumber:
@@ -141,14 +176,21 @@ def _note_failure(sessions: sessionmaker[Session], inbound_id: int) -> None:
 
 
 def resume_unhandled(
-    sessions: sessionmaker[Session], now: datetime, older_than: timedelta, limit: int = 100
+    sessions: sessionmaker[Session],
+    now: datetime,
+    older_than: timedelta,
+    nlu: Parser | None = None,
+    limit: int = 100,
 ) -> int:
     """Answer messages that were stored but never answered (a crash in between)."""
     with sessions.begin() as session:
         ids = repo.unhandled_inbound_ids(session, now - older_than, limit)
     for inbound_id in ids:
         try:
-            handle_inbound(sessions, inbound_id, now)
+            with sessions.begin() as session:
+                row = session.get(InboundMessage, inbound_id)
+                body = row.body if row else ""
+            handle_inbound(sessions, inbound_id, now, interpret(body, nlu))
         except Exception:
             log.exception("inbound.resume_failed", inbound_id=inbound_id)
     if ids:

@@ -5,6 +5,8 @@ import shutil
 import signal
 import sys
 import threading
+from pathlib import Path
+from urllib.parse import urlparse
 
 import click
 
@@ -107,3 +109,23 @@ def worker(once: bool) -> None:
 def clock(every: float) -> None:
     """Run the periodic jobs (one leader at a time)."""
     Clock(_services()).run(_stop_on_signals(), every)
+
+
+@cli.command("nlu-serve")
+@click.option("--models", default="nlu/models", show_default=True, help="model file or folder")
+def nlu_serve(models: str) -> None:
+    """Become the Rasa server (`rasa run --enable-api`) on RASA_URL's port, on 127.0.0.1."""
+    settings = _settings()
+    url = urlparse(settings.rasa_url or "http://127.0.0.1:5005")
+    rasa = os.environ.get("RASA_BIN", str(Path(".venv-rasa/bin/rasa").resolve()))
+    if not Path(rasa).exists():
+        click.echo(
+            f"configuration error: RASA_BIN {rasa} does not exist (run make nlu-env)", err=True
+        )
+        sys.exit(2)
+    args = [rasa, "run", "--enable-api", "-m", models, "-i", "127.0.0.1",
+            "-p", str(url.port or 5005), "--quiet"]  # fmt: skip
+    if settings.rasa_auth_token:
+        args += ["--auth-token", settings.rasa_auth_token]
+    os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    os.execv(rasa, args)  # noqa: S606

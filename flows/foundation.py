@@ -4,7 +4,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from flows.keywords import Keyword, match_keyword
-from flows.texts import text
+from flows.texts import LANGUAGES, crisis_text, text
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,9 @@ class InboundEvent:
     body: str
     channel: str  # sms|whatsapp
     num_media: int = 0
+    intent: str | None = None  # what the NLU layer understood (None: not asked)
+    language: str | None = None  # requested language, with intent change_language
+    region: str | None = None  # the number's country (ISO alpha-2), for emergency numbers
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,11 @@ def respond(
         return state, []  # Nothing, from any path, until START.
     if match and match.keyword is Keyword.HELP:
         return state, [Send(text("help", language), "help")]
+    if event.intent == "crisis":
+        return state, [Send(crisis_text(language, event.region), "crisis_reply")]
+    if event.intent == "change_language" and event.language in LANGUAGES:
+        switched = replace(state, language=event.language)
+        return switched, [Send(text("welcome", event.language), "welcome")]
     if event.num_media:
         return state, [Send(text("media_unsupported", language), "media_unsupported")]
     # Anything else, "YES" from a subscribed number included, gets the welcome for now.

@@ -1,6 +1,8 @@
 """Reply texts in the four languages. Spanish and French skip accents GSM-7 lacks (á, í, ó, ú, ê)
 so a reply stays in cheap, basic-phone-safe GSM-7 segments."""
 
+from flows.emergency import GENERIC, emergency_for
+
 LANGUAGES = ("en", "es", "fr", "ht")
 DEFAULT_LANGUAGE = "en"
 
@@ -72,3 +74,42 @@ def text(key: str, language: str) -> str:
 def language_for_region(region: str | None) -> str:
     """First-guess language for a number's region (ISO 3166 alpha-2)."""
     return REGION_LANGUAGE.get(region or "", DEFAULT_LANGUAGE)
+
+
+# Crisis replies: {call} is who to call now, {helpline} an optional sentence.
+CRISIS_TEMPLATES = {
+    "en": "We are worried about you. If you are in danger now, call {call}.{helpline} "
+    "A caseworker will contact you as soon as possible.",
+    "es": "Nos preocupa su seguridad. Si esta en peligro ahora, llame {call}.{helpline} "
+    "Un trabajador social le contactara lo antes posible.",
+    "fr": "Nous sommes inquiets pour vous. Si vous etes en danger maintenant, appelez "
+    "{call}.{helpline} Un travailleur social vous contactera au plus vite.",
+    "ht": "Nou enkyete pou ou. Si ou an danje kounye a, rele {call}.{helpline} "
+    "Yon asistan sosyal ap kontakte w pi vit posib.",
+}
+_CALL = {  # police, ambulance
+    "en": ("{p} (police) or {a} (ambulance)", "{p}"),
+    "es": ("al {p} (policia) o al {a} (ambulancia)", "al {p}"),
+    "fr": ("le {p} (police) ou le {a} (ambulance)", "le {p}"),
+    "ht": ("{p} (polis) oswa {a} (anbilans)", "{p}"),
+}
+_HELPLINE = {
+    "en": " Help line: {h}.",
+    "es": " Linea de ayuda: {h}.",
+    "fr": " Ecoute: {h}.",
+    "ht": " Liy ed: {h}.",
+}
+
+
+def crisis_text(language: str, region: str | None) -> str:
+    """The crisis reply with the emergency numbers of the returnee's country."""
+    language = language if language in CRISIS_TEMPLATES else DEFAULT_LANGUAGE
+    numbers = emergency_for(region)
+    if numbers is None:
+        call, helpline = GENERIC[language], ""
+    else:
+        both, single = _CALL[language]
+        form = single if numbers.police == numbers.ambulance else both
+        call = form.format(p=numbers.police, a=numbers.ambulance)
+        helpline = _HELPLINE[language].format(h=numbers.helpline) if numbers.helpline else ""
+    return CRISIS_TEMPLATES[language].format(call=call, helpline=helpline)

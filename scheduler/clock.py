@@ -47,7 +47,7 @@ class Clock:
         if not self.is_leader(now):
             log.info("clock.standby", holder=self.holder)
             return False
-        resume_unhandled(self.services.sessions, now, self.resume_after)
+        resume_unhandled(self.services.sessions, now, self.resume_after, self.services.nlu)
         return True
 
     def run(self, stop: threading.Event, every: float = 15.0) -> None:

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from storage.types import UTCDateTime
@@ -72,6 +72,10 @@ class InboundMessage(Base):
     handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     handling_attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(String(200))
+    # What the message meant, and who decided it (rule, lexicon, rasa, safety_net, unavailable).
+    nlu_intent: Mapped[str | None] = mapped_column(String(40))
+    nlu_confidence: Mapped[float | None] = mapped_column(Float)
+    nlu_source: Mapped[str | None] = mapped_column(String(16))
 
     __table_args__ = (Index("ix_inbound_unhandled", "handled_at", "received_at"),)
 

@@ -17,6 +17,7 @@ def healthz() -> ResponseReturnValue:
 @bp.get("/readyz")
 def readyz() -> ResponseReturnValue:
     """Every dependency answers: 200, or 503 naming what is down."""
-    checks = {"database": "ok" if services().database_ok() else "down"}
-    ready = all(state == "ok" for state in checks.values())
+    built = services()
+    checks = {"database": "ok" if built.database_ok() else "down", "nlu": built.nlu_state()}
+    ready = all(state != "down" for state in checks.values())
     return jsonify(status="ready" if ready else "unavailable", checks=checks), 200 if ready else 503

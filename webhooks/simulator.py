@@ -44,7 +44,7 @@ def send() -> ResponseReturnValue:
         to_address="simulator", body=body,
         profile_name="Simulator" if channel == "whatsapp" else None,
     )  # fmt: skip
-    accepted = inbound.receive(services().sessions, message, utcnow())
+    accepted = inbound.receive(services().sessions, message, utcnow(), services().nlu)
     return jsonify(inbound_id=accepted.inbound_id), 202
 
 

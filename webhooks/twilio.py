@@ -62,7 +62,7 @@ def messages() -> Response:
         message = parse_inbound(request.form)
     except BadInbound as error:
         abort(400, str(error))
-    accepted = inbound.receive(services().sessions, message, utcnow())
+    accepted = inbound.receive(services().sessions, message, utcnow(), services().nlu)
     log.info("webhook.inbound", channel=message.channel, duplicate=accepted.duplicate,
              inbound_id=accepted.inbound_id, number=message.from_e164)  # fmt: skip
     return Response(EMPTY_TWIML, mimetype="text/xml")

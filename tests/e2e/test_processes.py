@@ -8,7 +8,7 @@ from pathlib import Path
 import requests
 from sqlalchemy import Engine, func, select
 
-from flows.texts import text
+from flows.texts import crisis_text, text
 from storage.models import InboundMessage, OutboundMessage
 from tests.e2e.conftest import Starter
 from tests.fakes.twilio_api import FakeTwilio, Outcome
@@ -119,15 +119,18 @@ def _all_sent(engine: Engine, expected: int) -> bool:
     return int(sent) == expected
 
 
-def test_make_run_starts_web_worker_and_clock_and_the_simulator_gets_a_reply(
+def test_make_run_starts_all_four_processes_and_the_simulator_gets_a_reply(
     tmp_path: Path, database_url: str
 ) -> None:
-    port = free_port()
+    port, nlu_port = free_port(), free_port()
     env = {
         "DATABASE_URL": f"sqlite:///{tmp_path / 'demo.sqlite3'}",
         "TWILIO_ACCOUNT_SID": "",
         "TWILIO_AUTH_TOKEN": "",
         "RETURNEE_INSTANCE_PATH": str(tmp_path),
+        "RASA_URL": f"http://127.0.0.1:{nlu_port}",
+        "RASA_AUTH_TOKEN": "demo-token",
+        "RASA_TELEMETRY_ENABLED": "false",
     }
     log = tmp_path / "honcho.log"
     for command in (["returnee", "db", "upgrade"], ["returnee", "demo"]):
@@ -138,21 +141,23 @@ def test_make_run_starts_web_worker_and_clock_and_the_simulator_gets_a_reply(
     )
     try:
         base = f"http://127.0.0.1:{port}"
-        wait_until(lambda: http_ok(f"{base}/healthz"), timeout=60)
+        wait_until(lambda: http_ok(f"{base}/readyz"), timeout=240)  # the NLU server is up too
+        assert requests.get(f"{base}/readyz", timeout=5).json()["checks"]["nlu"] == "ok"
         assert "Phone simulator" in requests.get(f"{base}/simulator/", timeout=5).text
         sent = requests.post(
             f"{base}/simulator/api/messages",
-            json={"from": "+50937000101", "channel": "whatsapp", "body": "EDE"},
+            json={"from": "+50937000101", "channel": "whatsapp", "body": "m vle mouri"},
             timeout=5,
         )
         assert sent.status_code == 202
-        thread = wait_until(lambda: _delivered_reply(base, "+50937000101"), timeout=60)
-        assert thread["body"] == text("help", "ht")
+        reply = wait_until(lambda: _delivered_reply(base, "+50937000101"), timeout=60)
+        assert reply["body"] == crisis_text("ht", "HT")
         wait_until(lambda: "clock.started" in log.read_text(errors="replace"), timeout=60)
     finally:
-        stop_process(honcho, timeout=20)
+        stop_process(honcho, timeout=30)
     output = log.read_text(errors="replace")
     assert "+50937000101" not in output  # logs never carry a full number
+    assert "m vle mouri" not in output  # nor a message body
 
 
 def _delivered_reply(base: str, number: str) -> dict[str, str] | None:

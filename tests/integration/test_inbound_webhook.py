@@ -212,7 +212,7 @@ def test_health_is_200_and_readiness_reports_the_database(client: FlaskClient) -
     assert client.get("/healthz").status_code == 200
     ready = client.get("/readyz")
     assert ready.status_code == 200
-    assert ready.get_json()["checks"] == {"database": "ok"}
+    assert ready.get_json()["checks"] == {"database": "ok", "nlu": "not configured"}
 
 
 def test_readiness_is_503_when_the_database_is_down(services: Services) -> None:
@@ -250,3 +250,56 @@ def test_a_webhook_while_the_database_is_down_gets_503_so_twilio_retries(
     response = app.test_client().post("/twilio/messages", data=form, headers=headers)
     assert response.status_code == 503
     assert b"database unavailable" in response.data
+
+
+def _with_nlu(services: Services, url: str) -> FlaskClient:
+    from dataclasses import replace
+
+    from nlu.client import RasaClient
+    from webhooks import create_app
+
+    return create_app(replace(services, nlu=RasaClient(url, connect_timeout=0.2))).test_client()
+
+
+@pytest.mark.parametrize(
+    ("body", "purpose"),
+    [("mi need a job", "welcome"), ("m vle touye tet mwen", "crisis_reply")],
+    ids=["ordinary message: the menu", "crisis: caught by the lexicon"],
+)
+def test_with_the_nlu_server_down_the_bot_still_answers_and_never_misses_a_crisis(
+    services: Services, body: str, purpose: str
+) -> None:
+    client = _with_nlu(services, "http://127.0.0.1:9")  # nothing listens there
+    form = inbound_form("SM" + "2" * 32, body, sender="+50937001234")
+    assert post_signed(client, services, form).status_code == 200
+    [reply] = outbox(services)
+    assert reply.purpose == purpose
+    with services.sessions.begin() as session:
+        stored = session.scalars(select(InboundMessage)).one()
+        assert stored.nlu_source in ("unavailable", "lexicon")
+
+
+def test_readiness_is_503_naming_the_nlu_when_its_server_is_down(services: Services) -> None:
+    response = _with_nlu(services, "http://127.0.0.1:9").get("/readyz")
+    assert response.status_code == 503
+    assert response.get_json()["checks"] == {"database": "ok", "nlu": "down"}
+
+
+def test_what_the_nlu_understood_is_stored_with_the_message(services: Services) -> None:
+    from tests.fakes.rasa_api import FakeRasa
+
+    with FakeRasa().running() as rasa:
+        rasa.intent, rasa.confidence = "ask_job", 0.91
+        client = _with_nlu(services, rasa.url)
+        post_signed(client, services, inbound_form("SM" + "3" * 32, "mi need work"))
+        post_signed(client, services, inbound_form("SM" + "4" * 32, "STOP"))
+        assert client.get("/readyz").get_json()["checks"]["nlu"] == "ok"
+    with services.sessions.begin() as session:
+        first, second = session.scalars(select(InboundMessage).order_by(InboundMessage.id))
+        assert (first.nlu_intent, first.nlu_confidence, first.nlu_source) == (
+            "ask_job",
+            0.91,
+            "rasa",
+        )
+        assert second.nlu_intent is None  # STOP is answered before and without the NLU
+    assert rasa.calls == 1

@@ -1,0 +1,128 @@
+"""The real Rasa model, served by the real Rasa server (`returnee nlu-serve`)."""
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from nlu.client import RasaClient
+from nlu.examples import load_examples
+from nlu.understand import understand
+from tests.helpers import REPO, free_port, start_process, stop_process
+
+MODELS = REPO / "nlu/models"
+TOKEN = "test-nlu-token"
+
+
+@pytest.fixture(scope="module")
+def rasa(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RasaClient]:
+    """The Procfile's nlu process on a free port, with the model `make nlu-train` built."""
+    models = sorted(MODELS.glob("nlu-*.tar.gz"))
+    if not models:
+        pytest.fail("no trained model in nlu/models: run `make nlu-train` (make test does)")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {"RASA_URL": url, "RASA_AUTH_TOKEN": TOKEN, "RASA_TELEMETRY_ENABLED": "false"}
+    log = tmp_path_factory.mktemp("rasa") / "rasa.log"
+    process = start_process(["returnee", "nlu-serve", "--models", str(models[-1])], env, log)
+    client = RasaClient(url, TOKEN, read_timeout=5.0)
+    try:
+        deadline = time.monotonic() + 240
+        while not client.ready():
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("the Rasa server did not start:\n" + log.read_text()[-3000:])
+            time.sleep(1)
+        yield client
+    finally:
+        stop_process(process, timeout=20)
+
+
+# Clear, everyday messages per language: the model itself must get these right.
+BY_LANGUAGE = [
+    ("en", "hello good morning", "greet"),
+    ("en", "i need a job", "ask_job"),
+    ("en", "where is your office located", "ask_office"),
+    ("en", "can i talk to my caseworker", "request_human"),
+    ("jam", "mi waan learn welding", "ask_vocational_training"),
+    ("jam", "wen mi a go get di grant money", "ask_grant"),
+    ("jam", "mi lose mi ID card", "ask_documents"),
+    ("es", "necesito trabajo", "ask_job"),
+    ("es", "perdi mi cedula", "ask_documents"),
+    ("es", "no tengo donde quedarme esta noche", "ask_housing"),
+    ("es", "gracias por todo", "thanks"),
+    ("fr", "je cherche un emploi", "ask_job"),
+    ("fr", "je voudrais parler a une personne", "request_human"),
+    ("fr", "j'ai besoin d'un medecin", "ask_health"),
+    ("ht", "mwen bezwen yon travay", "ask_job"),
+    ("ht", "mesi anpil pou ed la", "thanks"),
+    ("ht", "kote biwo a ye", "ask_office"),
+    ("ht", "m bezwen yon dokte", "ask_health"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "intent"), BY_LANGUAGE)
+def test_messages_in_each_language_reach_the_right_intent(
+    rasa: RasaClient, language: str, text: str, intent: str
+) -> None:
+    result = rasa.parse(text)
+    assert (result.intent, result.source) == (intent, "rasa"), (language, result)
+
+
+def _crisis_examples() -> list[str]:
+    files = [*sorted((REPO / "nlu/rasa/data").glob("*.yml")), REPO / "nlu/eval/heldout.yml"]
+    return [text for path in files for name, text in load_examples(path) if name == "crisis"]
+
+
+def test_every_crisis_example_escalates_through_the_full_stack(rasa: RasaClient) -> None:
+    examples = _crisis_examples()
+    assert len(examples) >= 150
+    missed = [text for text in examples if understand(text, rasa).intent != "crisis"]
+    assert missed == []
+
+
+def test_the_held_out_file_meets_the_quality_targets(rasa: RasaClient) -> None:
+    held = load_examples(REPO / "nlu/eval/heldout.yml")
+    results = [(gold, understand(text, rasa).intent) for gold, text in held]
+    accuracy = sum(gold == got for gold, got in results) / len(results)
+    crisis = [got for gold, got in results if gold == "crisis"]
+    others = [got for gold, got in results if gold != "crisis"]
+    false_alarms = sum(got == "crisis" for got in others) / len(others)
+    print(f"held-out through the full stack: accuracy {accuracy:.3f}, "
+          f"crisis recall {crisis.count('crisis') / len(crisis):.3f}, "
+          f"false alarms {false_alarms:.2%}")  # fmt: skip
+    assert accuracy >= 0.90
+    assert crisis.count("crisis") == len(crisis)
+    assert false_alarms <= 0.02
+
+
+def test_a_language_change_carries_its_language_entity(rasa: RasaClient) -> None:
+    result = understand("pls can u write to me in spanish", rasa)
+    assert (result.intent, result.entity("language")) == ("change_language", "es")
+
+
+def test_a_kreyol_crisis_through_a_signed_webhook_gets_haitis_emergency_numbers(
+    rasa: RasaClient, services: object, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from sqlalchemy import select
+
+    from bot.bootstrap import Services
+    from flows.texts import crisis_text
+    from storage.models import InboundMessage, OutboundMessage
+    from tests.helpers import PUBLIC_BASE_URL, inbound_form, sign
+    from webhooks import create_app
+
+    assert isinstance(services, Services)
+    app = create_app(replace(services, nlu=rasa))
+    form = inbound_form("SM" + "7" * 32, "yo di yo pral touye m aswe a", sender="+50937001234")
+    url = f"{PUBLIC_BASE_URL}/twilio/messages"
+    headers = {"X-Twilio-Signature": sign(services.settings.twilio_auth_token or "", url, form)}
+    assert app.test_client().post("/twilio/messages", data=form, headers=headers).status_code == 200
+    with services.sessions.begin() as session:
+        stored = session.scalars(select(InboundMessage)).one()
+        [reply] = session.scalars(select(OutboundMessage)).all()
+        assert stored.nlu_intent == "crisis"
+        assert (reply.purpose, reply.body) == ("crisis_reply", crisis_text("ht", "HT"))
+    assert "114" in reply.body and "116" in reply.body

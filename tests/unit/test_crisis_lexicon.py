@@ -1,0 +1,226 @@
+"""The crisis lexicon catches every crisis training example and stays quiet on everyday talk."""
+
+from pathlib import Path
+
+import pytest
+
+from nlu.examples import load_examples
+from nlu.lexicon import _PATTERNS, CrisisMatch, match_crisis, normalise
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "nlu/rasa/data"
+CRISIS_FILE = DATA / "nlu_crisis.yml"
+MAX_FALSE_ALARM_RATE = 0.02
+
+CRISIS_EXAMPLES = [text for intent, text in load_examples(CRISIS_FILE) if intent == "crisis"]
+
+# Everyday messages that use "kill", "dead", "die", "shoot", "beat", "fight" and friends
+# harmlessly, plus service requests near the crisis topics. None may raise an alarm.
+NOT_CRISIS = [
+    # English and Caribbean creoles.
+    "this heat killing me",
+    "mi phone dead",
+    "dying to see my kids",
+    "trying to beat the traffic to reach the office",
+    "the shoot for the music video is tomorrow",
+    "i am dead tired after work",
+    "mi ded wid laugh",
+    "just killing time till my appointment",
+    "i need counselling",
+    "help me stop drinking",
+    "my grant money dead?",
+    "my phone battery dying, call me later",
+    "this heat going to kill me lol",
+    "hit me up when the grant ready",
+    "can you shoot me a text with the address",
+    "i need a cutlass and a wheelbarrow for my farm",
+    "i dont want to live in that area no more, i need a new place",
+    "no place to live since i come back",
+    "i have nowhere to live",
+    "the traffic today was a killer",
+    "i nearly died laughing at that",
+    "i need somebody to talk to",
+    "things hard but mi a manage",
+    "i am tired of waiting for the grant",
+    "my back killing me i need a doctor",
+    "i need a police record for the job",
+    "i cut my hair for the interview",
+    "we beat the other team in football",
+    "i want to dye my hair before the interview",
+    "how do i fix a nail gun, i want to learn carpentry",
+    "i need a hot glue gun for my nail business",
+    "these kids killing me today lol",
+    "she killed it at the interview",
+    "how do i follow up on my application",
+    "follow me on ig",
+    "lets end it here thanks",
+    "drug abuse rehab program please",
+    "substance abuse counselling for my son",
+    "my son is missing school because he sick",
+    "i take my pills every morning",
+    "ran out of pills need a refill",
+    "me and my brother had a fight",
+    "i will fight for my rights",
+    "mi stress out bad",
+    "shot of rum fi di celebration",
+    "i got my covid shot yesterday",
+    "my kids missing me back home",
+    "IM DEAD LOL",
+    "the prices these days killing we",
+    # Spanish.
+    "me muero de risa",
+    "morir de risa jaja",
+    "me muero de hambre",
+    "el calor me mata",
+    "me muero por ver a mis hijos",
+    "se me murio el celular",
+    "estoy muerto de cansancio",
+    "no estoy seguro de la cita",
+    "quiero terminar con todo el papeleo hoy",
+    "necesito consejeria",
+    "me corte el pelo para la entrevista",
+    "quiero dejar de beber",
+    "cuando me dan el apoyo para el negocio",
+    "persiguiendo mis suenos con mi negocio",
+    "me sigue llegando el mensaje",
+    "me apunto al curso de soldadura",
+    "estoy cansado del trabajo",
+    "voy a morir de hambre si no me pagan",
+    # French.
+    "je meurs de faim",
+    "mort de rire",
+    "ça me tue cette chaleur",
+    "mon tel est mort",
+    "je suis mort de fatigue",
+    "je vais mourir de faim si le bus tarde",
+    "j'ai besoin d'un psychologue",
+    "je me coupe les cheveux demain",
+    "mon dos me fait mal",
+    "je veux en finir avec ce dossier",
+    "suivi de mon dossier svp",
+    "j'ai hâte de voir mes enfants",
+    "il fait une chaleur à mourir",
+    "je vais me battre pour mes droits",
+    # Haitian Creole.
+    "m ap mouri grangou",
+    "chalè a ap touye m",
+    "telefon mwen mouri",
+    "batri m mouri",
+    "m bouke anpil jodi a",
+    "m mouri ri",
+    "m bezwen yon sikolog",
+    "kote biwo a ye",
+    "m vle aprann mekanik",
+    "kijan pou m swiv dosye m",
+    "m pa vle viv la anko, m bezwen yon lot kay",
+    "grangou ap touye m",
+    "kè m ap bat fò",
+    "m bezwen kouto ak manchet pou jaden an",
+    "m vle tire foto pou paspo a",
+    # Mixed.
+    "mi dead tired, m bouke",
+    "lol me muero de risa, you killing me",
+]
+
+# One message per language with the language of the pattern expected to fire.
+LANGUAGE_SAMPLES = {
+    "mi wah dead": "en",
+    "me quiero morir": "es",
+    "je veux mourir": "fr",
+    "m vle touye tet mwen": "ht",
+    "estoy pensando en suicidarme": "any",
+}
+
+
+def non_crisis_training_examples() -> list[tuple[str, str, str]]:
+    """(file, intent, text) for every example of every other intent in nlu/rasa/data."""
+    return [
+        (path.name, intent, text)
+        for path in sorted(DATA.glob("*.yml"))
+        for intent, text in load_examples(path)
+        if intent != "crisis"
+    ]
+
+
+def test_the_crisis_file_has_at_least_150_distinct_examples_and_only_the_crisis_intent() -> None:
+    intents = {intent for intent, _ in load_examples(CRISIS_FILE)}
+    assert intents == {"crisis"}
+    assert len(CRISIS_EXAMPLES) >= 150
+    assert len({text.lower() for text in CRISIS_EXAMPLES}) == len(CRISIS_EXAMPLES)
+
+
+@pytest.mark.parametrize("text", CRISIS_EXAMPLES)
+def test_the_lexicon_alone_catches_every_crisis_training_example(text: str) -> None:
+    assert match_crisis(text) is not None, normalise(text)
+
+
+@pytest.mark.parametrize("text", NOT_CRISIS)
+def test_everyday_idioms_and_service_requests_raise_no_alarm(text: str) -> None:
+    assert match_crisis(text) is None
+
+
+def test_the_everyday_list_covers_at_least_60_messages_and_does_not_overlap_the_crisis_data() -> (
+    None
+):
+    assert len(NOT_CRISIS) >= 60
+    assert {t.lower() for t in NOT_CRISIS}.isdisjoint(t.lower() for t in CRISIS_EXAMPLES)
+
+
+def test_at_most_two_percent_of_the_other_intents_training_examples_raise_an_alarm() -> None:
+    examples = non_crisis_training_examples()
+    flagged = [(name, intent, text) for name, intent, text in examples if match_crisis(text)]
+    for name, intent, text in flagged:
+        print(f"flagged {name} {intent}: {text!r} <- {match_crisis(text)}")
+    rate = len(flagged) / len(examples) if examples else 0.0
+    print(f"false alarms: {len(flagged)} of {len(examples)} ({rate:.2%})")
+    assert rate <= MAX_FALSE_ALARM_RATE
+
+
+@pytest.mark.parametrize(("text", "language"), LANGUAGE_SAMPLES.items())
+def test_a_match_names_the_pattern_and_the_language_it_belongs_to(text: str, language: str) -> None:
+    match = match_crisis(text)
+    assert isinstance(match, CrisisMatch)
+    assert match.language == language
+    assert match.pattern in {pattern for _, pattern in _PATTERNS}
+
+
+def test_every_pattern_belongs_to_a_known_language() -> None:
+    assert {language for language, _ in _PATTERNS} == {"en", "es", "fr", "ht", "any"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Je VEUX mourir!!!", "je veux mourir"),
+        ("m'ap kite  tèt mwen", "m ap kite tet mwen"),
+        ("pleeeease   helpppp", "pleease helpp"),
+        ("¿Qué pasó?", "que paso"),
+        ("  tired...of\tlife\n", "tired of life"),
+        ("Ça—va", "ca va"),
+        ("", ""),
+    ],
+)
+def test_normalise_lowercases_folds_accents_squeezes_letters_and_spaces_punctuation(
+    raw: str, clean: str
+) -> None:
+    assert normalise(raw) == clean
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I WANT TO KILL MYSELF",
+        "i want to kiiiill myself",
+        "i wanna dieeeee",
+        "mi wah deaaad",
+        "Je veux mourir…",
+        "M VLE MOURI!!",
+    ],
+)
+def test_capitals_stretched_letters_and_punctuation_do_not_hide_a_crisis(text: str) -> None:
+    assert match_crisis(text) is not None
+
+
+def test_an_empty_or_blank_message_is_no_crisis() -> None:
+    assert match_crisis("") is None
+    assert match_crisis("   ?! ") is None
