@@ -20,6 +20,11 @@ NLU_MODEL := nlu/models/nlu-$(NLU_HASH).tar.gz
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
+# TensorFlow 2.12 can deadlock in its thread pools on this 2-core machine; pin them, and
+# bound each training run (one retry) so a hang can never eat CI's time.
+export TF_INTER_OP_PARALLELISM_THREADS := 1
+export TF_INTRA_OP_PARALLELISM_THREADS := 2
+NLU_TRAIN_TIMEOUT ?= 1200
 DEMO_NLU := RASA_URL=http://127.0.0.1:5005 RASA_AUTH_TOKEN=demo-nlu-token
 
 .PHONY: env run test check lint typecheck layers pytest test-pg bench clean \
@@ -80,8 +85,13 @@ nlu-train: $(NLU_MODEL)
 
 $(NLU_MODEL): $(RASA_INSTALLED)
 	mkdir -p nlu/models
-	$(RASA) train nlu --config nlu/rasa/config.yml --domain nlu/rasa/domain.yml \
-		--nlu nlu/rasa/data --out nlu/models --fixed-model-name nlu-$(NLU_HASH) --quiet
+	for attempt in 1 2; do \
+		timeout $(NLU_TRAIN_TIMEOUT) $(RASA) train nlu --config nlu/rasa/config.yml \
+			--domain nlu/rasa/domain.yml --nlu nlu/rasa/data --out nlu/models \
+			--fixed-model-name nlu-$(NLU_HASH) --num-threads 2 --quiet && break; \
+		echo "nlu training attempt $$attempt failed or timed out"; \
+	done
+	test -f $@
 	find nlu/models -name 'nlu-*.tar.gz' ! -name 'nlu-$(NLU_HASH).tar.gz' -delete
 
 ## Held-out test and 5-fold cross-validation; prints per-intent figures, writes nlu/results/.

@@ -2,8 +2,9 @@
 
 For each database: a fresh, migrated database; an in-process fake Twilio API; real gunicorn
 (`returnee web --workers 2`) taking N signed inbound webhooks from C client threads; then real
-`returnee worker` processes draining the N replies to the fake. Only 127.0.0.1 is contacted.
-Figures are printed and written to bench/results/latest.json.
+`returnee worker` processes draining the N replies to the fake. Then (unless --skip-nlu) the
+real Rasa server's start-up, parse latency, throughput and memory (bench/nlu.py). Only
+127.0.0.1 is contacted. Figures are printed and written to bench/results/latest.json.
 """
 
 import argparse
@@ -21,6 +22,10 @@ import network_guard
 from bench.databases import counts, fresh_postgres, fresh_sqlite, probe_engine
 from bench.dispatch import drain
 from bench.machine import machine_facts, server_version
+from bench.nlu import failed as nlu_failed
+from bench.nlu import options as nlu_options
+from bench.nlu import run_safely as bench_nlu
+from bench.nlu import table as nlu_table
 from bench.procs import WEB_WORKERS, web_server
 from bench.webhook import LoadResult, fire, signed_requests
 from tests.fakes.twilio_api import FakeTwilio
@@ -30,7 +35,7 @@ RESULTS = Path(__file__).resolve().parent / "results"
 WARMUP_REQUESTS = 20
 SENDERS = 300
 WARMUP_FIRST_SENDER = 8000
-BUDGET_S = 170.0  # the whole bench, both databases
+BUDGET_S = 170.0  # the webhook/outbox part, both databases (the NLU part comes on top)
 # The highest rate bot.config accepts (0 < rate <= 1000): 1 ms between sends per sender, far
 # above what one worker reaches, so the rate limiter is not the bottleneck.
 SEND_RATE_PER_SECOND = "1000"
@@ -43,19 +48,22 @@ class Options:
     pg_url: str | None
     messages: int
     concurrency: int
+    nlu: bool = True
 
 
 def parse_args(argv: list[str] | None = None) -> Options:
     """Read the command line."""
-    parser = argparse.ArgumentParser(description="Webhook and outbox benchmarks.")
+    parser = argparse.ArgumentParser(description="Webhook, outbox and NLU benchmarks.")
     parser.add_argument("--pg-url", default="postgresql://postgres@127.0.0.1:5432/test")
     parser.add_argument("--messages", type=int, default=1000, help="webhooks per batch (N)")
     parser.add_argument("--concurrency", type=int, default=8, help="client threads (C)")
     parser.add_argument("--skip-pg", action="store_true", help="SQLite only")
+    parser.add_argument("--skip-nlu", action="store_true", help="no Rasa server benchmark")
     args = parser.parse_args(argv)
     if args.messages < 1 or args.concurrency < 1:
         parser.error("--messages and --concurrency must be positive")
-    return Options(None if args.skip_pg else args.pg_url, args.messages, args.concurrency)
+    pg_url = None if args.skip_pg else args.pg_url
+    return Options(pg_url, args.messages, args.concurrency, not args.skip_nlu)
 
 
 def fresh_database(kind: str, options: Options) -> AbstractContextManager[str]:
@@ -192,14 +200,22 @@ def main(argv: list[str] | None = None) -> int:
         for index, kind in enumerate(kinds):
             share = (BUDGET_S - (time.monotonic() - started)) / (len(kinds) - index)
             reports.append(bench_database(kind, options, fake, time.monotonic() + share))
+    nlu = {**bench_nlu(), "options": nlu_options()} if options.nlu else None
     print("\n" + table(reports))
+    if nlu is not None:
+        print("\n" + nlu_table(nlu))
     print(f"\ntotal {time.monotonic() - started:.1f} s; details in {RESULTS / 'latest.json'}")
-    _write(facts, options, reports)
+    _write(facts, options, reports, nlu)
     failed = any(r["webhook"]["errors"] or not r["outbox_1_worker"]["finished"] for r in reports)
-    return 1 if failed else 0
+    return 1 if failed or (nlu is not None and nlu_failed(nlu)) else 0
 
 
-def _write(facts: dict[str, Any], options: Options, reports: list[dict[str, Any]]) -> None:
+def _write(
+    facts: dict[str, Any],
+    options: Options,
+    reports: list[dict[str, Any]],
+    nlu: dict[str, Any] | None,
+) -> None:
     """Write the figures as JSON."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     payload = {
@@ -215,6 +231,7 @@ def _write(facts: dict[str, Any], options: Options, reports: list[dict[str, Any]
             "pg": options.pg_url is not None,
         },
         "results": reports,
+        "nlu": nlu,  # None with --skip-nlu
     }
     (RESULTS / "latest.json").write_text(json.dumps(payload, indent=2) + "\n")
 

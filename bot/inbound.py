@@ -86,7 +86,11 @@ def interpret(body: str, nlu: Parser | None) -> ParseResult | None:
     keyword = match_keyword(body)
     if not body.strip() or (keyword and keyword.keyword in (Keyword.STOP, Keyword.HELP)):
         return None
-    return understand(body, nlu)  # START/YES too: from a subscribed number "yes" is affirm
+    try:
+        return understand(body, nlu)  # START/YES too: from a subscribed number "yes" is affirm
+    except Exception:
+        log.exception("inbound.understanding_failed")
+        return understand(body, None)  # the lexicon and rules alone
 
 
 def handle_inbound(
@@ -112,7 +116,8 @@ def _handle(session: Session, inbound_id: int, now: datetime, meaning: ParseResu
     inbound.contact_id = number.contact_id
     _record_meaning(inbound, meaning)
     state = ContactState(number.contact.language, opted_out=number.opted_out_at is not None)
-    new_state, sends = respond(state, _event(inbound, meaning), now)
+    region = number.contact.country or parse_address(inbound.from_e164).region
+    new_state, sends = respond(state, _event(inbound, meaning, region), now)
     _apply_opt_state(number, state, new_state, now)
     number.contact.language = new_state.language
     for index, send in enumerate(sends):
@@ -124,12 +129,15 @@ def _handle(session: Session, inbound_id: int, now: datetime, meaning: ParseResu
     inbound.handled_at = now
 
 
-def _event(inbound: InboundMessage, meaning: ParseResult | None) -> InboundEvent:
+def _event(
+    inbound: InboundMessage, meaning: ParseResult | None, region: str | None
+) -> InboundEvent:
+    """The flow's view of the message; `region` is the returnee's country if known."""
     return InboundEvent(
         inbound.body, inbound.channel, inbound.num_media,
         intent=meaning.intent if meaning else None,
         language=meaning.entity("language") if meaning else None,
-        region=parse_address(inbound.from_e164).region,
+        region=region,
     )  # fmt: skip
 
 

@@ -33,6 +33,8 @@ def understand(text: str, model: Parser | None) -> ParseResult:
         result = model.parse(text)
     except NluUnavailable:
         return unavailable(text)
+    except Exception:  # a bug or a surprise from the model must not cost the message
+        return unavailable(text)
     return with_safety_net(result)
 
 

@@ -303,3 +303,36 @@ def test_what_the_nlu_understood_is_stored_with_the_message(services: Services) 
         )
         assert second.nlu_intent is None  # STOP is answered before and without the NLU
     assert rasa.calls == 1
+
+
+def test_a_crisis_reply_uses_the_returnees_recorded_country_over_the_numbers(
+    client: FlaskClient, services: Services
+) -> None:
+    from bot.outbox import utcnow
+    from storage import repositories as repo
+
+    us_number = "+13055550123"  # a deportee still on a US SIM, registered in Jamaica
+    with services.sessions.begin() as session:
+        repo.add_contact_with_number(
+            session, us_number, "en", "sms", utcnow()
+        ).contact.country = "JM"
+    post_signed(
+        client, services, inbound_form("SM" + "5" * 32, "i want to kill myself", sender=us_number)
+    )
+    [reply] = outbox(services)
+    assert reply.purpose == "crisis_reply" and "119" in reply.body and "110" in reply.body
+
+
+class _BrokenModel:
+    def parse(self, text: str) -> Any:
+        raise KeyError("a bug in the model client")
+
+
+def test_a_crashing_model_client_never_leaves_a_message_unanswered(services: Services) -> None:
+    from bot import inbound
+    from bot.outbox import utcnow
+
+    for index, body in enumerate(["hello there", "m vle mouri"]):
+        message = inbound.Inbound(f"SM{index:032d}", "sms", "+18765551234", "x", body)
+        inbound.receive(services.sessions, message, utcnow(), _BrokenModel())
+    assert [reply.purpose for reply in outbox(services)] == ["welcome", "crisis_reply"]
