@@ -14,14 +14,13 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import network_guard
 
 from bench.machine import machine_facts
-from bench.stats import latency_summary
+from bench.stats import LoadRun, cell
 from nlu.client import CircuitBreaker, NluUnavailable, RasaClient
 from nlu.examples import load_examples
 from nlu.understand import understand
@@ -44,39 +43,10 @@ UNDERSTAND_MESSAGES = 300
 RUN_TIMEOUT = 150.0  # no single timed run takes longer than this
 
 
-@dataclass
-class ParseRun:
-    """What the clients saw: per-parse latencies, outcomes, and the wall time."""
+class ParseRun(LoadRun):
+    """What the NLU clients saw: 'ok' or why a parse had no model answer."""
 
-    planned: int = 0
-    latencies: list[float] = field(default_factory=list)
-    outcomes: Counter[str] = field(default_factory=Counter)
-    wall_seconds: float = 0.0
-    first_error: str | None = None
-
-    @property
-    def count(self) -> int:
-        """How many parses were attempted."""
-        return sum(self.outcomes.values())
-
-    @property
-    def errors(self) -> int:
-        """Parses without a model answer: failures, or never attempted in time."""
-        return self.planned - self.outcomes.get("ok", 0)
-
-    def summary(self) -> dict[str, Any]:
-        """The figures to report."""
-        rate = self.count / self.wall_seconds if self.wall_seconds else 0.0
-        return {
-            "parses": self.planned,
-            "completed": self.count,
-            "errors": self.errors,
-            "outcomes": dict(sorted(self.outcomes.items())),
-            "wall_s": round(self.wall_seconds, 3),
-            "parses_per_s": round(rate, 1),
-            **latency_summary(self.latencies),
-            "first_error": self.first_error,
-        }
+    NOUN = "parses"
 
 
 def newest_model(wait_s: float = MODEL_WAIT_S) -> Path:
@@ -202,7 +172,7 @@ def parse_threaded(url: str, texts: list[str], threads: int) -> ParseRun:
         worker.join(max(0.0, deadline + READ_TIMEOUT + 1 - time.perf_counter()))
     run.wall_seconds = time.perf_counter() - began
     with lock:
-        latencies, outcomes = list(run.latencies), Counter(run.outcomes)
+        latencies, outcomes = list(run.latencies), Counter[str](run.outcomes)
         return ParseRun(run.planned, latencies, outcomes, run.wall_seconds, run.first_error)
 
 
@@ -350,12 +320,6 @@ def _show_memory(report: dict[str, Any]) -> None:
     )
 
 
-def _cell(report: dict[str, Any], section: str, key: str) -> str:
-    """One table cell, or '-' when the figure is missing."""
-    value = report.get(section, {}).get(key)
-    return "-" if value is None else str(value)
-
-
 def table(report: dict[str, Any]) -> str:
     """The compact NLU summary block."""
     header = (
@@ -366,13 +330,13 @@ def table(report: dict[str, Any]) -> str:
     if "error" in report:
         return f"{header}\n{'rasa':<6}  failed: {report['error']}"
     startup = report.get("startup_s")
-    understood = f"{_cell(report, 'understand', 'p50_ms')}/{_cell(report, 'understand', 'p99_ms')}"
-    rss = f"{_cell(report, 'memory_idle', 'rss_mb')}/{_cell(report, 'memory_after', 'rss_mb')}"
+    understood = f"{cell(report, 'understand', 'p50_ms')}/{cell(report, 'understand', 'p99_ms')}"
+    rss = f"{cell(report, 'memory_idle', 'rss_mb')}/{cell(report, 'memory_after', 'rss_mb')}"
     row = (
         f"{'rasa':<6}{'-' if startup is None else startup:>11}"
-        f"{_cell(report, 'latency', 'p50_ms'):>9}{_cell(report, 'latency', 'p90_ms'):>9}"
-        f"{_cell(report, 'latency', 'p99_ms'):>9}{_cell(report, 'latency', 'max_ms'):>9}"
-        f"{_cell(report, 'throughput', 'parses_per_s'):>22}{understood:>23}{rss:>21}"
+        f"{cell(report, 'latency', 'p50_ms'):>9}{cell(report, 'latency', 'p90_ms'):>9}"
+        f"{cell(report, 'latency', 'p99_ms'):>9}{cell(report, 'latency', 'max_ms'):>9}"
+        f"{cell(report, 'throughput', 'parses_per_s'):>22}{understood:>23}{rss:>21}"
     )
     return f"{header}\n{row}"
 

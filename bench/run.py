@@ -27,6 +27,7 @@ from bench.nlu import options as nlu_options
 from bench.nlu import run_safely as bench_nlu
 from bench.nlu import table as nlu_table
 from bench.procs import WEB_WORKERS, web_server
+from bench.stats import cell
 from bench.webhook import LoadResult, fire, signed_requests
 from tests.fakes.twilio_api import FakeTwilio
 from tests.helpers import live_env
@@ -144,7 +145,7 @@ def _show_webhook(kind: str, load: LoadResult) -> None:
     s = load.summary()
     print(
         f"[{kind}] webhook: {s['requests']} requests, {s['errors']} errors {s['statuses']}, "
-        f"{s['req_per_s']} req/s over {s['wall_s']} s; latency ms p50 {s['p50_ms']} "
+        f"{s['requests_per_s']} req/s over {s['wall_s']} s; latency ms p50 {s['p50_ms']} "
         f"p90 {s['p90_ms']} p99 {s['p99_ms']} max {s['max_ms']}",
         flush=True,
     )
@@ -161,12 +162,6 @@ def _show_drain(kind: str, s: dict[str, Any]) -> None:
     )
 
 
-def _cell(report: dict[str, Any], section: str, key: str) -> str:
-    """One table cell, or '-' when the figure is missing."""
-    value = report.get(section, {}).get(key)
-    return "-" if value is None else str(value)
-
-
 def table(reports: list[dict[str, Any]]) -> str:
     """The compact summary table."""
     header = (
@@ -176,11 +171,11 @@ def table(reports: list[dict[str, Any]]) -> str:
     rows = [header]
     for r in reports:
         rows.append(
-            f"{r['database']:<11}{_cell(r, 'webhook', 'req_per_s'):>14}"
-            f"{_cell(r, 'webhook', 'p50_ms'):>9}{_cell(r, 'webhook', 'p90_ms'):>9}"
-            f"{_cell(r, 'webhook', 'p99_ms'):>9}{_cell(r, 'webhook', 'max_ms'):>9}"
-            f"{_cell(r, 'webhook', 'errors'):>8}{_cell(r, 'outbox_1_worker', 'msg_per_s'):>25}"
-            f"{_cell(r, 'outbox_2_workers', 'msg_per_s'):>13}"
+            f"{r['database']:<11}{cell(r, 'webhook', 'requests_per_s'):>14}"
+            f"{cell(r, 'webhook', 'p50_ms'):>9}{cell(r, 'webhook', 'p90_ms'):>9}"
+            f"{cell(r, 'webhook', 'p99_ms'):>9}{cell(r, 'webhook', 'max_ms'):>9}"
+            f"{cell(r, 'webhook', 'errors'):>8}{cell(r, 'outbox_1_worker', 'msg_per_s'):>25}"
+            f"{cell(r, 'outbox_2_workers', 'msg_per_s'):>13}"
         )
     return "\n".join(rows)
 

@@ -3,12 +3,11 @@
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 import requests
 
-from bench.stats import latency_summary
+from bench.stats import LoadRun
 from tests.helpers import PUBLIC_BASE_URL, inbound_form, sign
 
 WEBHOOK_PATH = "/twilio/messages"
@@ -24,37 +23,17 @@ class SignedRequest:
     signature: str
 
 
-@dataclass
-class LoadResult:
-    """What the clients saw: per-request latencies and status codes, and the wall time."""
+class LoadResult(LoadRun):
+    """What the webhook clients saw; the outcome is the HTTP status."""
 
-    planned: int = 0
-    latencies: list[float] = field(default_factory=list)
-    statuses: Counter[str] = field(default_factory=Counter)
-    wall_seconds: float = 0.0
+    OK = "200"
+    NOUN = "requests"
+    OUTCOMES = "statuses"
 
     @property
-    def count(self) -> int:
-        """How many requests were sent."""
-        return sum(self.statuses.values())
-
-    @property
-    def errors(self) -> int:
-        """Requests not answered with 200: other statuses, exceptions, never sent in time."""
-        return self.planned - self.statuses.get("200", 0)
-
-    def summary(self) -> dict[str, Any]:
-        """The figures to report."""
-        rate = self.count / self.wall_seconds if self.wall_seconds else 0.0
-        return {
-            "requests": self.planned,
-            "completed": self.count,
-            "errors": self.errors,
-            "statuses": dict(sorted(self.statuses.items())),
-            "wall_s": round(self.wall_seconds, 3),
-            "req_per_s": round(rate, 1),
-            **latency_summary(self.latencies),
-        }
+    def statuses(self) -> Counter[str]:
+        """Requests by HTTP status (or exception name)."""
+        return self.outcomes
 
 
 def number(index: int) -> str:

@@ -71,13 +71,19 @@ def test_after_three_failures_the_circuit_opens_and_calls_cost_nothing(rasa: Fak
     assert rasa.calls == 3  # no request reached the server
 
 
-def test_a_half_open_circuit_closes_after_one_good_trial(rasa: FakeRasa) -> None:
+def half_open(rasa: FakeRasa) -> RasaClient:
+    """A client whose circuit tripped on one failure, 31 s ago: the next call is a trial."""
     clock = ManualClock()
     nlu = client(rasa, breaker=CircuitBreaker(threshold=1, reset_after=30, clock=clock))
     rasa.mode = "error"
     with pytest.raises(NluUnavailable):
         nlu.parse("hi")
     clock.now += 31
+    return nlu
+
+
+def test_a_half_open_circuit_closes_after_one_good_trial(rasa: FakeRasa) -> None:
+    nlu = half_open(rasa)
     assert nlu.breaker.state == "half_open"
     rasa.mode = "ok"
     assert nlu.parse("hi").intent == "greet"
@@ -85,12 +91,7 @@ def test_a_half_open_circuit_closes_after_one_good_trial(rasa: FakeRasa) -> None
 
 
 def test_a_failed_trial_opens_the_circuit_again(rasa: FakeRasa) -> None:
-    clock = ManualClock()
-    nlu = client(rasa, breaker=CircuitBreaker(threshold=1, reset_after=30, clock=clock))
-    rasa.mode = "error"
-    with pytest.raises(NluUnavailable):
-        nlu.parse("hi")
-    clock.now += 31
+    nlu = half_open(rasa)
     with pytest.raises(NluUnavailable):
         nlu.parse("hi")
     assert nlu.breaker.state == "open" and rasa.calls == 2
