@@ -71,6 +71,14 @@ def build_sender(settings: Settings) -> Sender:
 def bootstrap(settings: Settings, sender: Sender | None = None) -> Services:
     """Wire the database and the channel for one process."""
     engine = make_engine(settings.database_url)
-    return Services(
-        settings, engine, make_session_factory(engine), sender or build_sender(settings)
+    sender = sender or build_sender(settings)
+    return Services(settings, engine, make_session_factory(engine), sender, build_nlu(settings))
+
+
+def build_nlu(settings: Settings) -> RasaClient | None:
+    """The Rasa client, or None when RASA_URL is unset (rules and lexicon still work)."""
+    if not settings.rasa_url:
+        return None
+    return RasaClient(
+        settings.rasa_url, settings.rasa_auth_token, read_timeout=settings.nlu_read_timeout
     )

@@ -40,3 +40,17 @@ def test_a_database_error_message_never_contains_the_message_body_or_number(
         session.add(InboundMessage(**row))
     assert "my secret story" not in str(caught.value)
     assert "+18765559876" not in str(caught.value)
+
+
+def test_bootstrap_builds_the_rasa_client_exactly_when_rasa_url_is_set(services: Services) -> None:
+    from dataclasses import replace
+
+    from bot.bootstrap import bootstrap
+    from nlu.client import RasaClient
+
+    assert services.nlu is None  # the test settings set no RASA_URL
+    settings = replace(services.settings, rasa_url="http://127.0.0.1:5005", rasa_auth_token="t")
+    built = bootstrap(settings)
+    assert isinstance(built.nlu, RasaClient)
+    assert (built.nlu.base_url, built.nlu.params) == ("http://127.0.0.1:5005", {"token": "t"})
+    built.engine.dispose()
