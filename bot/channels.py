@@ -56,9 +56,7 @@ class TwilioSender(Sender):
             raise _classify(error) from error
         except requests.ConnectTimeout as error:
             raise SendError("connect timeout", None, retryable=True) from error
-        except requests.ConnectionError as error:
-            raise SendError(type(error).__name__, None, retryable=True, ambiguous=True) from error
-        except (requests.RequestException, TwilioException) as error:
+        except (requests.RequestException, TwilioException) as error:  # may have been taken
             raise SendError(type(error).__name__, None, retryable=True, ambiguous=True) from error
         return SendReceipt(str(created.sid), str(created.status), str(created.from_ or ""))
 

@@ -12,6 +12,7 @@ from sqlalchemy.exc import ArgumentError
 
 from bot.phones import InvalidNumber, parse_address
 from bot.twilio_client import TWILIO_DEFAULT_BASE
+from storage.db import normalise_url
 
 DEMO_SECRET_KEY = "demo-only-secret-key-not-for-production"  # noqa: S105
 
@@ -121,7 +122,7 @@ def _check_live(settings: Settings) -> None:
 
 def _database_url(url: str) -> str:
     try:
-        parsed = make_url(url.replace("postgres://", "postgresql://", 1))
+        parsed = make_url(normalise_url(url))
     except ArgumentError:
         raise ConfigError("DATABASE_URL", "is not a database URL") from None
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):

@@ -86,11 +86,7 @@ def interpret(body: str, nlu: Parser | None) -> ParseResult | None:
     keyword = match_keyword(body)
     if not body.strip() or (keyword and keyword.keyword in (Keyword.STOP, Keyword.HELP)):
         return None
-    try:
-        return understand(body, nlu)  # START/YES too: from a subscribed number "yes" is affirm
-    except Exception:
-        log.exception("inbound.understanding_failed")
-        return understand(body, None)  # the lexicon and rules alone
+    return understand(body, nlu)  # START/YES too: from a subscribed number "yes" is affirm
 
 
 def handle_inbound(
@@ -192,18 +188,15 @@ def resume_unhandled(
 ) -> int:
     """Answer messages that were stored but never answered (a crash in between)."""
     with sessions.begin() as session:
-        ids = repo.unhandled_inbound_ids(session, now - older_than, limit)
-    for inbound_id in ids:
+        pending = repo.unhandled_inbound(session, now - older_than, limit)
+    for inbound_id, body in pending:
         try:
-            with sessions.begin() as session:
-                row = session.get(InboundMessage, inbound_id)
-                body = row.body if row else ""
             handle_inbound(sessions, inbound_id, now, interpret(body, nlu))
         except Exception:
             log.exception("inbound.resume_failed", inbound_id=inbound_id)
-    if ids:
-        log.info("inbound.resumed", count=len(ids))
-    return len(ids)
+    if pending:
+        log.info("inbound.resumed", count=len(pending))
+    return len(pending)
 
 
 @dataclass(frozen=True)
@@ -250,5 +243,5 @@ def _adopt_sid(session: Session, update: StatusUpdate) -> OutboundMessage | None
 def _act_on_error_code(session: Session, e164: str, code: int | None, now: datetime) -> None:
     if code == 21610:
         repo.mark_opted_out(session, e164, now)
-    elif code in UNREACHABLE_CODES and code is not None:
+    elif code in UNREACHABLE_CODES:
         repo.mark_unreachable(session, e164, code, now)

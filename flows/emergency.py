@@ -29,8 +29,8 @@ EMERGENCY: dict[str, EmergencyNumbers] = {
     "DO": EmergencyNumbers("911", "911", None, True),  # 809-200-1400 becoming 811 in 2026
 }
 
-# Caribbean NANP numbers all parse to region "US"-like codes only when unknown; a number
-# outside the programme's countries gets the generic line.
+# Who to call where we know no numbers (a country outside the programme, or an unknown one):
+# better a generic line than another country's number.
 GENERIC = {
     "en": "your local emergency number",
     "es": "al numero de emergencias local",

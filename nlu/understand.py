@@ -2,7 +2,7 @@
 
 from typing import Protocol
 
-from nlu.client import FALLBACK_INTENT, NluUnavailable, ParseResult
+from nlu.client import FALLBACK_INTENT, ParseResult
 from nlu.lexicon import match_crisis
 from nlu.rules import match_rule
 
@@ -31,9 +31,7 @@ def understand(text: str, model: Parser | None) -> ParseResult:
         return unavailable(text)
     try:
         result = model.parse(text)
-    except NluUnavailable:
-        return unavailable(text)
-    except Exception:  # a bug or a surprise from the model must not cost the message
+    except Exception:  # NluUnavailable, or a bug or surprise: it must not cost the message
         return unavailable(text)
     return with_safety_net(result)
 

@@ -79,15 +79,17 @@ def get_inbound_by_sid(session: Session, message_sid: str) -> InboundMessage | N
     return session.scalar(select(InboundMessage).where(InboundMessage.message_sid == message_sid))
 
 
-def unhandled_inbound_ids(session: Session, received_before: datetime, limit: int) -> list[int]:
-    """Inbound messages stored but never answered (a crash after storing), oldest first."""
+def unhandled_inbound(
+    session: Session, received_before: datetime, limit: int
+) -> list[tuple[int, str]]:
+    """(id, body) of messages stored but never answered (a crash after storing), oldest first."""
     query = (
-        select(InboundMessage.id)
+        select(InboundMessage.id, InboundMessage.body)
         .where(InboundMessage.handled_at.is_(None), InboundMessage.received_at < received_before)
         .order_by(InboundMessage.received_at)
         .limit(limit)
     )
-    return list(session.scalars(query))
+    return [(row.id, row.body) for row in session.execute(query)]
 
 
 # Outbox

@@ -31,11 +31,11 @@ class ManualClock:
         self.now += timedelta(seconds=seconds)
 
 
-def queue(services: Services, key: str, body: str = "hello", **kw: Any) -> None:
+def queue(services: Services, key: str, body: str = "hello", **kw: Any) -> bool:
     now = kw.pop("now", None) or utcnow()
     values: dict[str, Any] = {"purpose": "welcome", "to_e164": RETURNEE, "channel": "sms", **kw}
     with services.sessions.begin() as session:
-        enqueue(session, key=key, body=body, now=now, **values)
+        return enqueue(session, key=key, body=body, now=now, **values)
 
 
 def rows(services: Services) -> list[OutboundMessage]:
@@ -153,15 +153,7 @@ def test_21610_marks_the_number_opted_out_and_nothing_more_is_sent(
     assert (row.dispatch_state, row.error_code) == ("failed", 21610)
     with services.sessions.begin() as session:
         assert repo.find_number(session, RETURNEE).opted_out_at is not None  # type: ignore[union-attr]
-        assert not enqueue(
-            session,
-            key="k2",
-            purpose="welcome",
-            to_e164=RETURNEE,
-            channel="sms",
-            body="again",
-            now=utcnow(),
-        )
+    assert not queue(services, "k2", "again")
     assert fake_twilio.attempts == 1
 
 
@@ -307,15 +299,7 @@ def _outgoing(row: OutboundMessage) -> Any:
 def test_an_unknown_number_is_not_opted_out(services: Services) -> None:
     with services.sessions.begin() as session:
         assert session.scalars(select(ContactNumber)).first() is None
-        assert enqueue(
-            session,
-            key="k",
-            purpose="welcome",
-            to_e164=RETURNEE,
-            channel="sms",
-            body="hi",
-            now=utcnow(),
-        )
+    assert queue(services, "k", "hi")
 
 
 def test_reconciling_never_adopts_an_identical_message_that_another_row_already_owns(
