@@ -26,6 +26,8 @@ export TF_INTER_OP_PARALLELISM_THREADS := 1
 export TF_INTRA_OP_PARALLELISM_THREADS := 2
 NLU_TRAIN_TIMEOUT ?= 1200
 DEMO_NLU := RASA_URL=http://127.0.0.1:5005 RASA_AUTH_TOKEN=demo-nlu-token
+# Demo alerts: Jamaica is the default office; a crisis escalates after 2 minutes to show it.
+DEMO_DESK := DEFAULT_OFFICE=JM ALERT_SLA_CRISIS_SECONDS=120
 
 .PHONY: env run test check lint typecheck layers pytest test-pg bench clean \
 	nlu-env nlu-train nlu-eval
@@ -44,8 +46,10 @@ run: env nlu-train
 	env -u TWILIO_ACCOUNT_SID -u TWILIO_AUTH_TOKEN -u DATABASE_URL $(BIN)/returnee db upgrade
 	env -u TWILIO_ACCOUNT_SID -u TWILIO_AUTH_TOKEN -u DATABASE_URL $(BIN)/returnee demo
 	@echo "Phone simulator: http://127.0.0.1:$(PORT)/simulator/  (Ctrl-C stops everything)"
+	@echo "Demo caseworkers (text ACK <code> / DONE <code> as them in the simulator):"
+	@env -u TWILIO_ACCOUNT_SID -u TWILIO_AUTH_TOKEN -u DATABASE_URL $(BIN)/returnee caseworker list
 	env -u TWILIO_ACCOUNT_SID -u TWILIO_AUTH_TOKEN -u DATABASE_URL PATH="$(BIN):$$PATH" \
-		$(DEMO_NLU) $(BIN)/honcho start -f Procfile -p $(PORT)
+		$(DEMO_NLU) $(DEMO_DESK) $(BIN)/honcho start -f Procfile -p $(PORT)
 
 ## Lint, types, layers, then every test on SQLite.
 test: check pytest

@@ -2,15 +2,22 @@
 
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.alerts import AlertPolicy
 from bot.channels import DemoSender, TwilioSender
-from bot.config import Settings
+from bot.config import ConfigError, Settings
+from bot.content import DEFAULT_CONTENT_DIR, load_catalogue
+from bot.desk import Desk
+from bot.emails import DemoMailer, EmailDispatcher, Mailer, SmtpMailer, SmtpSettings
 from bot.outbox import Dispatcher, DispatchPolicy
 from bot.ports import Sender
 from bot.twilio_client import make_twilio_client
+from flows.content import ContentError
+from flows.conversation import Policy
 from nlu.client import RasaClient
 from storage.db import make_engine, make_session_factory
 
@@ -23,17 +30,26 @@ class Services:
     engine: Engine
     sessions: sessionmaker[Session]
     sender: Sender
+    desk: Desk
+    mailer: Mailer
     nlu: RasaClient | None = None
 
-    def dispatcher(self, policy: DispatchPolicy | None = None) -> Dispatcher:
-        """An outbox dispatcher with the configured rate and attempt bound."""
-        policy = policy or DispatchPolicy(
+    def dispatch_policy(self) -> DispatchPolicy:
+        """The configured rate, attempt bound and backoff."""
+        return DispatchPolicy(
             rate_per_second=self.settings.send_rate_per_second,
             max_attempts=self.settings.max_send_attempts,
             lease=timedelta(seconds=self.settings.outbox_lease_seconds),
             backoff_base=self.settings.outbox_retry_base_seconds,
         )
-        return Dispatcher(self.sessions, self.sender, policy)
+
+    def dispatcher(self, policy: DispatchPolicy | None = None) -> Dispatcher:
+        """An outbox dispatcher with the configured rate and attempt bound."""
+        return Dispatcher(self.sessions, self.sender, policy or self.dispatch_policy())
+
+    def email_dispatcher(self) -> EmailDispatcher:
+        """The email outbox's dispatcher (alert emails to caseworkers)."""
+        return EmailDispatcher(self.sessions, self.mailer, self.dispatch_policy())
 
     def nlu_state(self) -> str:
         """ok, down, or not configured (RASA_URL unset)."""
@@ -69,10 +85,40 @@ def build_sender(settings: Settings) -> Sender:
 
 
 def bootstrap(settings: Settings, sender: Sender | None = None) -> Services:
-    """Wire the database and the channel for one process."""
+    """Wire the database, the content, the channel and the mailer for one process."""
     engine = make_engine(settings.database_url)
+    sessions = make_session_factory(engine)
+    desk = build_desk(settings, sessions)
     sender = sender or build_sender(settings)
-    return Services(settings, engine, make_session_factory(engine), sender, build_nlu(settings))
+    return Services(
+        settings, engine, sessions, sender, desk, build_mailer(settings), build_nlu(settings)
+    )
+
+
+def build_desk(settings: Settings, sessions: sessionmaker[Session]) -> Desk:
+    """The content and the flow and alert rules; a bad content file stops the process."""
+    directory = Path(settings.content_dir) if settings.content_dir else DEFAULT_CONTENT_DIR
+    try:
+        catalogue = load_catalogue(directory, settings.default_office)
+    except ContentError as error:
+        raise ConfigError("CONTENT_DIR", f"content is invalid: {error}") from None
+    alert_policy = AlertPolicy(
+        crisis_sla=timedelta(seconds=settings.alert_sla_crisis_seconds),
+        other_sla=timedelta(seconds=settings.alert_sla_other_seconds),
+        default_office=settings.default_office,
+    )
+    flow_policy = Policy(handoff=timedelta(hours=settings.handoff_hours))
+    return Desk(sessions, catalogue, alert_policy, flow_policy)
+
+
+def build_mailer(settings: Settings) -> Mailer:
+    """SMTP when configured, otherwise the demo mailbox in the instance folder."""
+    if settings.smtp_host and settings.smtp_from:
+        return SmtpMailer(SmtpSettings(
+            settings.smtp_host, settings.smtp_port, settings.smtp_from, settings.smtp_username,
+            settings.smtp_password, settings.smtp_starttls,
+        ))  # fmt: skip
+    return DemoMailer(Path(settings.demo_mail_dir))
 
 
 def build_nlu(settings: Settings) -> RasaClient | None:

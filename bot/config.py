@@ -46,6 +46,18 @@ class Settings:
     outbox_retry_base_seconds: float = 5.0
     rasa_auth_token: str | None = None
     nlu_read_timeout: float = 0.8
+    content_dir: str | None = None  # None: the content/ folder shipped with the code
+    default_office: str | None = None  # ISO alpha-2; alerts from unknown numbers go here
+    alert_sla_crisis_seconds: int = 900
+    alert_sla_other_seconds: int = 86400
+    handoff_hours: int = 72
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_from: str | None = None
+    smtp_starttls: bool = False
+    demo_mail_dir: str = "instance/mail"  # alert emails land here without SMTP (demo)
 
     @property
     def demo_channel(self) -> bool:
@@ -92,6 +104,18 @@ def load_settings(
         outbox_retry_base_seconds=get.positive_float("OUTBOX_RETRY_BASE_SECONDS", 5.0),
         rasa_auth_token=get.optional("RASA_AUTH_TOKEN"),
         nlu_read_timeout=get.positive_float("NLU_READ_TIMEOUT_SECONDS", 0.8),
+        content_dir=get.optional("CONTENT_DIR"),
+        default_office=get.matching("DEFAULT_OFFICE", r"[A-Z]{2}"),
+        alert_sla_crisis_seconds=get.integer("ALERT_SLA_CRISIS_SECONDS", 900, 1, 86400),
+        alert_sla_other_seconds=get.integer("ALERT_SLA_OTHER_SECONDS", 86400, 1, 30 * 86400),
+        handoff_hours=get.integer("HANDOFF_HOURS", 72, 1, 24 * 30),
+        smtp_host=get.optional("SMTP_HOST"),
+        smtp_port=get.integer("SMTP_PORT", 25, 1, 65535),
+        smtp_username=get.optional("SMTP_USERNAME"),
+        smtp_password=get.optional("SMTP_PASSWORD"),
+        smtp_from=get.matching("SMTP_FROM", r"[^@\s]+@[^@\s]+"),
+        smtp_starttls=get.flag("SMTP_STARTTLS"),
+        demo_mail_dir=str(instance / "mail"),
     )
     if live:
         _check_live(settings)
@@ -118,6 +142,8 @@ def _check_live(settings: Settings) -> None:
         raise ConfigError("PUBLIC_BASE_URL", "is required with Twilio credentials")
     if len(settings.secret_key) < 16:
         raise ConfigError("SECRET_KEY", "is required with Twilio credentials (16+ characters)")
+    if not (settings.smtp_host and settings.smtp_from):  # alerts must reach caseworkers by email
+        raise ConfigError("SMTP_HOST", "and SMTP_FROM are required with Twilio credentials")
 
 
 def _database_url(url: str) -> str:
@@ -173,6 +199,12 @@ class _Reader:
         if not value.isdigit() or not low <= int(value) <= high:
             raise ConfigError(name, f"must be a whole number from {low} to {high}")
         return int(value)
+
+    def flag(self, name: str) -> bool:
+        value = (self.optional(name) or "false").lower()
+        if value not in ("true", "false", "1", "0", "yes", "no"):
+            raise ConfigError(name, "must be true or false")
+        return value in ("true", "1", "yes")
 
     def positive_float(self, name: str, default: float) -> float:
         value = self.optional(name)

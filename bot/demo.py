@@ -1,22 +1,38 @@
-"""Demo returnees for `make run` and `returnee demo` (idempotent)."""
+"""Demo returnees, caseworkers and a case waiting for its code, for `make run` (idempotent)."""
 
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage import casework_repo as cases
 from storage import repositories as repo
+from storage.casework import Caseworker
+from storage.models import Contact
 
 
 @dataclass(frozen=True)
 class DemoReturnee:
-    """One demo returnee."""
+    """One demo returnee, already onboarded."""
 
     name: str
     e164: str
     country: str
     language: str
     time_zone: str
+
+
+@dataclass(frozen=True)
+class DemoCaseworker:
+    """One demo member of staff (the simulator can text as them: ACK and DONE)."""
+
+    name: str
+    phone: str
+    email: str
+    office: str
+    role: str
+    on_call: bool
+    language: str
 
 
 DEMO_RETURNEES = [
@@ -26,22 +42,55 @@ DEMO_RETURNEES = [
     DemoReturnee("Yohanny Reyes", "+18095550101", "DO", "es", "America/Santo_Domingo"),
     DemoReturnee("Kerwin Baptiste", "+18685550101", "TT", "en", "America/Port_of_Spain"),
 ]
+DEMO_CASEWORKERS = [
+    DemoCaseworker("Marcia Brown", "+18765550900", "marcia@demo.invalid", "JM", "caseworker",
+                   True, "en"),
+    DemoCaseworker("Desmond Hall", "+18765550901", "desmond@demo.invalid", "JM", "supervisor",
+                   False, "en"),
+    DemoCaseworker("Nadege Pierre", "+50937000900", "nadege@demo.invalid", "HT", "caseworker",
+                   True, "fr"),
+    DemoCaseworker("Rosa Almonte", "+18095550900", "rosa@demo.invalid", "DO", "caseworker",
+                   True, "es"),
+    DemoCaseworker("Vishnu Ramdass", "+5926000900", "vishnu@demo.invalid", "GY", "supervisor",
+                   True, "en"),
+]  # fmt: skip
+# A case registered by a caseworker, waiting for the returnee to text its code.
+DEMO_CASE = ("Tashana Reid", "JM", "JM2026")
 
 
 def load_demo(sessions: sessionmaker[Session], now: datetime) -> int:
-    """Add the demo returnees that are missing; return how many were added."""
-    added = 0
+    """Add the demo people that are missing; return how many returnees were added."""
     with sessions.begin() as session:
-        for person in DEMO_RETURNEES:
-            if repo.find_number(session, person.e164) is not None:
-                continue
-            number = repo.add_contact_with_number(session, person.e164, person.language, "sms", now)
-            contact = number.contact
-            contact.name, contact.country, contact.time_zone = (
-                person.name,
-                person.country,
-                person.time_zone,
-            )
-            contact.consent, contact.consent_at = "given", now
-            added += 1
+        staff = {p.office: _caseworker(session, p, now) for p in reversed(DEMO_CASEWORKERS)}
+        added = sum(_returnee(session, person, staff.get(person.country), now)
+                    for person in DEMO_RETURNEES)  # fmt: skip
+        name, country, code = DEMO_CASE
+        if cases.contact_by_code(session, code) is None:
+            session.add(Contact(name=name, country=country, language="en", consent="unknown",
+                                registration_code=code, caseworker_id=staff[country].id,
+                                created_at=now, updated_at=now))  # fmt: skip
     return added
+
+
+def _caseworker(session: Session, person: DemoCaseworker, now: datetime) -> Caseworker:
+    found = session.query(Caseworker).filter_by(phone=person.phone).one_or_none()
+    if found is None:
+        found = Caseworker(name=person.name, phone=person.phone, email=person.email,
+                           office=person.office, role=person.role, on_call=person.on_call,
+                           language=person.language, active=True, created_at=now)  # fmt: skip
+        session.add(found)
+        session.flush()
+    return found
+
+
+def _returnee(
+    session: Session, person: DemoReturnee, caseworker: Caseworker | None, now: datetime
+) -> bool:
+    if repo.find_number(session, person.e164) is not None:
+        return False
+    number = repo.add_contact_with_number(session, person.e164, person.language, "sms", now)
+    contact = number.contact
+    contact.name, contact.country, contact.time_zone = person.name, person.country, person.time_zone
+    contact.consent, contact.consent_at = "given", now
+    contact.caseworker_id = caseworker.id if caseworker else None
+    return True

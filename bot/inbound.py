@@ -6,14 +6,17 @@ from datetime import datetime, timedelta
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot import outbox
+from bot import alerts, casework, conversation_state, outbox
+from bot.desk import Desk
 from bot.logs import get_logger
 from bot.phones import parse_address
-from flows.foundation import ContactState, InboundEvent, respond
+from flows.conversation import Context, Conversation, Event, Send
+from flows.dialogue import step
 from flows.keywords import Keyword, match_keyword
 from flows.texts import language_for_region
 from nlu.client import ParseResult
 from nlu.understand import Parser, understand
+from storage import casework_repo as cases
 from storage import repositories as repo
 from storage.models import ContactNumber, InboundMessage, OutboundMessage
 
@@ -64,17 +67,15 @@ def store_inbound(sessions: sessionmaker[Session], message: Inbound, now: dateti
             return Accepted(existing.id, duplicate=True)
 
 
-def receive(
-    sessions: sessionmaker[Session], message: Inbound, now: datetime, nlu: Parser | None = None
-) -> Accepted:
+def receive(desk: Desk, message: Inbound, now: datetime, nlu: Parser | None = None) -> Accepted:
     """Store, then answer; an answer that fails is retried by the clock, never lost."""
-    accepted = store_inbound(sessions, message, now)
+    accepted = store_inbound(desk.sessions, message, now)
     try:
         meaning = interpret(message.body, nlu)
-        handle_inbound(sessions, accepted.inbound_id, now, meaning)
+        handle_inbound(desk, accepted.inbound_id, now, meaning)
     except Exception:
         log.exception("inbound.handling_failed", inbound_id=accepted.inbound_id)
-        _note_failure(sessions, accepted.inbound_id)
+        _note_failure(desk.sessions, accepted.inbound_id)
     return accepted
 
 
@@ -89,33 +90,42 @@ def interpret(body: str, nlu: Parser | None) -> ParseResult | None:
     return understand(body, nlu)  # START/YES too: from a subscribed number "yes" is affirm
 
 
-def handle_inbound(
-    sessions: sessionmaker[Session], inbound_id: int, now: datetime, meaning: ParseResult | None
-) -> None:
-    """Answer one stored message exactly once: replies and 'handled' commit together."""
+def handle_inbound(desk: Desk, inbound_id: int, now: datetime, meaning: ParseResult | None) -> None:
+    """Answer one stored message exactly once: replies, alerts and 'handled' commit together."""
     for attempt in (1, 2):
         try:
-            with sessions.begin() as session:
-                _handle(session, inbound_id, now, meaning)
+            with desk.sessions.begin() as session:
+                _handle(session, desk, inbound_id, now, meaning)
             return
         except IntegrityError:
             if attempt == 2:  # a concurrent first message from the same new number
                 raise
 
 
-def _handle(session: Session, inbound_id: int, now: datetime, meaning: ParseResult | None) -> None:
+def _handle(
+    session: Session, desk: Desk, inbound_id: int, now: datetime, meaning: ParseResult | None
+) -> None:
     inbound = session.get(InboundMessage, inbound_id, with_for_update=True)
     if inbound is None or inbound.handled_at is not None:
         return
     inbound.handling_attempts += 1
+    _record_meaning(inbound, meaning)
+    caseworker = cases.caseworker_by_phone(session, inbound.from_e164)
+    if caseworker is not None:  # staff are never treated as returnees
+        casework.handle_caseworker(session, desk, caseworker, inbound, now)
+        inbound.handled_at = now
+        return
     number = _number_for(session, inbound, now)
     inbound.contact_id = number.contact_id
-    _record_meaning(inbound, meaning)
-    state = ContactState(number.contact.language, opted_out=number.opted_out_at is not None)
-    region = number.contact.country or parse_address(inbound.from_e164).region
-    new_state, sends = respond(state, _event(inbound, meaning, region), now)
-    _apply_opt_state(number, state, new_state, now)
-    number.contact.language = new_state.language
+    old = conversation_state.load(session, number)
+    event = _event(session, inbound, meaning, number, old)
+    new, effects = step(old, event, Context(desk.catalogue, now, desk.flow_policy))
+    conversation_state.save(session, number, old, new, now, desk.catalogue)
+    origin = casework.Origin(number, inbound)
+    sends = [effect for effect in effects if isinstance(effect, Send)]
+    for effect in effects:
+        if not isinstance(effect, Send):
+            casework.perform(session, desk, origin, effect, now)
     for index, send in enumerate(sends):
         outbox.enqueue(
             session, key=f"reply:{inbound.message_sid}:{index}", purpose=send.purpose,
@@ -126,14 +136,19 @@ def _handle(session: Session, inbound_id: int, now: datetime, meaning: ParseResu
 
 
 def _event(
-    inbound: InboundMessage, meaning: ParseResult | None, region: str | None
-) -> InboundEvent:
-    """The flow's view of the message; `region` is the returnee's country if known."""
-    return InboundEvent(
+    session: Session, inbound: InboundMessage, meaning: ParseResult | None,
+    number: ContactNumber, conversation: Conversation,
+) -> Event:  # fmt: skip
+    """The flow's view of the message, with a registration code looked up when one is due."""
+    flow = conversation.session
+    code_status = None
+    if flow is not None and flow.flow == "onboarding" and flow.step == "code":
+        code_status = casework.code_status(session, number, inbound.body)
+    return Event(
         inbound.body, inbound.channel, inbound.num_media,
         intent=meaning.intent if meaning else None,
         language=meaning.entity("language") if meaning else None,
-        region=region,
+        region=parse_address(inbound.from_e164).region, code_status=code_status,
     )  # fmt: skip
 
 
@@ -159,15 +174,6 @@ def _number_for(session: Session, inbound: InboundMessage, now: datetime) -> Con
     return number
 
 
-def _apply_opt_state(
-    number: ContactNumber, old: ContactState, new: ContactState, now: datetime
-) -> None:
-    if new.opted_out and not old.opted_out:
-        number.opted_out_at, number.opted_in_at = now, None
-    elif old.opted_out and not new.opted_out:
-        number.opted_out_at, number.opted_in_at = None, now
-
-
 def _note_failure(sessions: sessionmaker[Session], inbound_id: int) -> None:
     try:
         with sessions.begin() as session:
@@ -180,18 +186,18 @@ def _note_failure(sessions: sessionmaker[Session], inbound_id: int) -> None:
 
 
 def resume_unhandled(
-    sessions: sessionmaker[Session],
+    desk: Desk,
     now: datetime,
     older_than: timedelta,
     nlu: Parser | None = None,
     limit: int = 100,
 ) -> int:
     """Answer messages that were stored but never answered (a crash in between)."""
-    with sessions.begin() as session:
+    with desk.sessions.begin() as session:
         pending = repo.unhandled_inbound(session, now - older_than, limit)
     for inbound_id, body in pending:
         try:
-            handle_inbound(sessions, inbound_id, now, interpret(body, nlu))
+            handle_inbound(desk, inbound_id, now, interpret(body, nlu))
         except Exception:
             log.exception("inbound.resume_failed", inbound_id=inbound_id)
     if pending:
@@ -209,9 +215,9 @@ class StatusUpdate:
     outbound_id: int | None  # our id, from the callback URL
 
 
-def record_status(sessions: sessionmaker[Session], update: StatusUpdate, now: datetime) -> bool:
+def record_status(desk: Desk, update: StatusUpdate, now: datetime) -> bool:
     """Record a delivery status; act on opt-out and unreachable codes. False if unknown."""
-    with sessions.begin() as session:
+    with desk.sessions.begin() as session:
         row = repo.outbound_by_sid(session, update.message_sid)
         if row is None and update.outbound_id is not None:
             row = _adopt_sid(session, update)
@@ -225,7 +231,7 @@ def record_status(sessions: sessionmaker[Session], update: StatusUpdate, now: da
         row.status_at = now
         if update.error_code:
             row.error_code = update.error_code
-        _act_on_error_code(session, row.to_e164, update.error_code, now)
+        _act_on_error_code(session, desk, row.to_e164, update.error_code, now)
         return True
 
 
@@ -240,8 +246,16 @@ def _adopt_sid(session: Session, update: StatusUpdate) -> OutboundMessage | None
     return row
 
 
-def _act_on_error_code(session: Session, e164: str, code: int | None, now: datetime) -> None:
+def _act_on_error_code(
+    session: Session, desk: Desk, e164: str, code: int | None, now: datetime
+) -> None:
     if code == 21610:
         repo.mark_opted_out(session, e164, now)
     elif code in UNREACHABLE_CODES:
         repo.mark_unreachable(session, e164, code, now)
+        number = repo.find_number(session, e164)
+        contact = number.contact if number is not None else None
+        if contact is not None and (contact.consent == "given" or contact.caseworker_id):
+            trigger = alerts.Trigger(e164, contact, None, f"carrier error {code}")
+            reason = f"messages to this number fail (error {code})"
+            alerts.raise_alert(session, desk.alerts, "undeliverable", reason, trigger, now)

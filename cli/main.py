@@ -32,7 +32,11 @@ def _settings() -> Settings:
 
 def _services() -> Services:
     configure_logging(os.environ.get("LOG_LEVEL", "INFO"))
-    return bootstrap(_settings())
+    try:
+        return bootstrap(_settings())
+    except ConfigError as error:  # a bad content file, named with its key
+        click.echo(str(error), err=True)
+        sys.exit(2)
 
 
 def _stop_on_signals() -> threading.Event:
@@ -50,9 +54,10 @@ def cli() -> None:
 @cli.command("check-config")
 def check_config() -> None:
     """Validate the environment and say which channel is in use."""
-    settings = _settings()
-    channel = "demo channel (phone simulator)" if settings.demo_channel else "Twilio"
-    click.echo(f"configuration ok: {channel}")
+    services = _services()
+    channel = "demo channel (phone simulator)" if services.settings.demo_channel else "Twilio"
+    countries = len(services.desk.catalogue.countries)
+    click.echo(f"configuration ok: {channel}, content for {countries} countries")
 
 
 @cli.group()
@@ -95,13 +100,18 @@ def web(workers: int, bind: str | None) -> None:
 @cli.command()
 @click.option("--once", is_flag=True, help="dispatch one batch and exit")
 def worker(once: bool) -> None:
-    """Drain the outbox to the channel until stopped."""
-    dispatcher = _services().dispatcher()
+    """Drain the outbox (SMS and WhatsApp) and the email outbox until stopped."""
+    services = _services()
+    dispatcher, mail = services.dispatcher(), services.email_dispatcher()
     if once:
-        click.echo(f"dispatched {dispatcher.run_once()}")
+        click.echo(f"dispatched {dispatcher.run_once()} messages, {mail.run_once()} emails")
         return
+    stop = _stop_on_signals()
+    emails = threading.Thread(target=mail.run_forever, args=(stop,), name="emails", daemon=True)
+    emails.start()
     log.info("worker.started", owner=dispatcher.owner)
-    dispatcher.run_forever(_stop_on_signals())
+    dispatcher.run_forever(stop)
+    emails.join(timeout=10)
 
 
 @cli.command()
@@ -129,3 +139,8 @@ def nlu_serve(models: str) -> None:
         args += ["--auth-token", settings.rasa_auth_token]
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
     os.execv(rasa, args)  # noqa: S606
+
+
+from cli import casework  # noqa: E402  (registers the casework commands on `cli`)
+
+casework.register(cli, _services)

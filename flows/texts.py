@@ -1,7 +1,10 @@
 """Reply texts in the four languages. Spanish and French skip accents GSM-7 lacks (á, í, ó, ú, ê)
 so a reply stays in cheap, basic-phone-safe GSM-7 segments."""
 
-from flows.emergency import GENERIC, emergency_for
+import string
+
+from flows.content import Emergency
+from flows.replies import DAY_NAMES, FLOW_TEXTS, LABELS
 
 LANGUAGES = ("en", "es", "fr", "ht")
 DEFAULT_LANGUAGE = "en"
@@ -9,7 +12,7 @@ DEFAULT_LANGUAGE = "en"
 # Languages by the region of the number: the best first guess before the returnee chooses.
 REGION_LANGUAGE = {"HT": "ht", "DO": "es"}
 
-TEXTS: dict[str, dict[str, str]] = {
+BASE_TEXTS: dict[str, dict[str, str]] = {
     "welcome": {
         "en": "Hi, this is the Returnee Assistant of the reintegration programme. We help with "
         "counselling, training, jobs, business grants, drug rehab, ID papers, health and "
@@ -65,10 +68,43 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
+TEXTS: dict[str, dict[str, str]] = {**BASE_TEXTS, **FLOW_TEXTS}
+
+# Who to call where we know no numbers (a country outside the programme, or an unknown one):
+# better a generic line than another country's number.
+GENERIC = {
+    "en": "your local emergency number",
+    "es": "al numero de emergencias local",
+    "fr": "le numero d'urgence local",
+    "ht": "nimewo ijans lokal la",
+}
+
+
 def text(key: str, language: str) -> str:
     """The text `key` in `language`, falling back to English for an unknown language."""
     by_language = TEXTS[key]
     return by_language.get(language) or by_language[DEFAULT_LANGUAGE]
+
+
+def render(key: str, language: str, **values: str) -> str:
+    """The text `key` in `language` with its placeholders filled."""
+    return text(key, language).format(**values)
+
+
+def placeholders(template: str) -> set[str]:
+    """The names of the placeholders in a text."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def label(key: str, language: str) -> str:
+    """A short label (service, document, alert kind) in `language`."""
+    by_language = LABELS[key]
+    return by_language.get(language) or by_language[DEFAULT_LANGUAGE]
+
+
+def day_names(language: str) -> tuple[str, ...]:
+    """Day abbreviations in `language`, Monday first."""
+    return DAY_NAMES.get(language) or DAY_NAMES[DEFAULT_LANGUAGE]
 
 
 def language_for_region(region: str | None) -> str:
@@ -101,15 +137,15 @@ _HELPLINE = {
 }
 
 
-def crisis_text(language: str, region: str | None) -> str:
+def crisis_text(language: str, numbers: Emergency | None) -> str:
     """The crisis reply with the emergency numbers of the returnee's country."""
     language = language if language in CRISIS_TEMPLATES else DEFAULT_LANGUAGE
-    numbers = emergency_for(region)
     if numbers is None:
         call, helpline = GENERIC[language], ""
     else:
+        police, ambulance = numbers.police.number, numbers.ambulance.number
         both, single = _CALL[language]
-        form = single if numbers.police == numbers.ambulance else both
-        call = form.format(p=numbers.police, a=numbers.ambulance)
-        helpline = _HELPLINE[language].format(h=numbers.helpline) if numbers.helpline else ""
+        call = (single if police == ambulance else both).format(p=police, a=ambulance)
+        line = numbers.helpline
+        helpline = _HELPLINE[language].format(h=line.number) if line else ""
     return CRISIS_TEMPLATES[language].format(call=call, helpline=helpline)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from bot.alerts import escalate_overdue
 from bot.bootstrap import Services
 from bot.inbound import resume_unhandled
 from bot.logs import get_logger
@@ -47,7 +48,8 @@ class Clock:
         if not self.is_leader(now):
             log.info("clock.standby", holder=self.holder)
             return False
-        resume_unhandled(self.services.sessions, now, self.resume_after, self.services.nlu)
+        resume_unhandled(self.services.desk, now, self.resume_after, self.services.nlu)
+        escalate_overdue(self.services.sessions, self.services.desk.alerts, now)
         return True
 
     def run(self, stop: threading.Event, every: float = 15.0) -> None:

@@ -25,6 +25,12 @@ class Contact(Base):
     consent: Mapped[str] = mapped_column(String(16), default="unknown")  # unknown|given|declined
     consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     whatsapp_profile_name: Mapped[str | None] = mapped_column(String(200))
+    # Casework: the caseworker assigned, the code that links a new number to this case,
+    # and the handoff (the bot stays quiet until then, unless it is a crisis).
+    caseworker_id: Mapped[int | None] = mapped_column(ForeignKey("caseworkers.id"), index=True)
+    registration_code: Mapped[str | None] = mapped_column(String(16), unique=True)
+    paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
@@ -146,3 +152,7 @@ class ProcessLease(Base):
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     holder: Mapped[str] = mapped_column(String(80))
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+# The casework tables share this metadata (imported last: they build on Base).
+from storage import casework  # noqa: E402, F401

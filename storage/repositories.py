@@ -100,6 +100,12 @@ def enqueue_outbound(session: Session, **values: Any) -> None:
     insert_ignoring_conflict(session, OutboundMessage, **values)
 
 
+def outbound_key_exists(session: Session, key: str) -> bool:
+    """True if a message with this idempotency key was ever queued."""
+    query = select(OutboundMessage.id).where(OutboundMessage.idempotency_key == key)
+    return session.scalar(query) is not None
+
+
 def claim_due(
     session: Session, now: datetime, owner: str, lease: timedelta, limit: int
 ) -> Sequence[OutboundMessage]:

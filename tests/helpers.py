@@ -33,6 +33,9 @@ def live_env(database_url: str, fake: FakeTwilio, **extra: str) -> dict[str, str
         "TWILIO_WHATSAPP_FROM": WHATSAPP_FROM,
         "PUBLIC_BASE_URL": PUBLIC_BASE_URL,
         "SECRET_KEY": "test-secret-key-0123456789",
+        "SMTP_HOST": "127.0.0.1",
+        "SMTP_PORT": "9",  # discard: tests that read email start a local SMTP server
+        "SMTP_FROM": "alerts@returnee.test",
         **extra,
     }
 

@@ -6,19 +6,26 @@ from flask import Blueprint, abort, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 
 from bot import conversations, inbound
+from bot.checkins import ask_checkin
+from bot.demo import DEMO_CASEWORKERS, DEMO_RETURNEES
 from bot.outbox import utcnow
 from bot.phones import Address, InvalidNumber, parse_address
+from storage import casework_repo as cases
+from storage import repositories as repo
 from webhooks.deps import services
 from webhooks.twilio import MAX_BODY_CHARS
 
 bp = Blueprint("simulator", __name__, url_prefix="/simulator")
 
+# (number, label): onboarded returnees, new numbers (onboarding), and caseworkers (ACK, DONE).
 DEMO_NUMBERS = [
-    ("+18765550101", "Jamaica"),
-    ("+5926000101", "Guyana"),
-    ("+50937000101", "Haiti"),
-    ("+18095550101", "Dominican Republic"),
-    ("+18685550101", "Trinidad and Tobago"),
+    *[(p.e164, f"Returnee {p.name} ({p.country})") for p in DEMO_RETURNEES],
+    ("+18765550177", "New number, Jamaica (try code JM2026)"),
+    ("+50937000177", "New number, Haiti"),
+    ("+18095550177", "New number, Dominican Republic"),
+    ("+12465550177", "New number, Barbados"),
+    ("+13055550177", "New number, a US SIM"),
+    *[(p.phone, f"Caseworker {p.name} ({p.office}, {p.role})") for p in DEMO_CASEWORKERS],
 ]
 
 
@@ -44,7 +51,7 @@ def send() -> ResponseReturnValue:
         to_address="simulator", body=body,
         profile_name="Simulator" if channel == "whatsapp" else None,
     )  # fmt: skip
-    accepted = inbound.receive(services().sessions, message, utcnow(), services().nlu)
+    accepted = inbound.receive(services().desk, message, utcnow(), services().nlu)
     return jsonify(inbound_id=accepted.inbound_id), 202
 
 
@@ -66,6 +73,38 @@ def thread() -> ResponseReturnValue:
             for i in items
         ],
     )
+
+
+@bp.post("/api/checkin")
+def checkin() -> ResponseReturnValue:
+    """Ask the monthly check-in now (the scheduler does this in production)."""
+    address = _address(str((request.get_json(silent=True) or {}).get("from", "")))
+    now = utcnow()
+    with services().sessions.begin() as session:
+        number = repo.find_number(session, address.e164)
+        contact_id = number.contact_id if number else None
+    if contact_id is None:
+        abort(404, "no returnee with this number yet: text the service first")
+    key = f"checkin:simulator:{contact_id}:{now:%Y%m%d%H%M%S}"
+    if not ask_checkin(services().desk, contact_id, key, now):
+        abort(409, "no check-in: the returnee has not consented, opted out or is with a caseworker")
+    return jsonify(asked=True), 202
+
+
+@bp.get("/api/alerts")
+def alerts() -> ResponseReturnValue:
+    """Open alerts and the latest alert emails (the demo mailbox)."""
+    with services().sessions.begin() as session:
+        open_alerts = [
+            {"code": a.code, "kind": a.kind, "status": a.status, "number": a.e164,
+             "reason": a.reason, "escalated": a.escalated_at is not None}
+            for a in cases.alerts(session)[:20]
+        ]  # fmt: skip
+        emails = [
+            {"to": e.to_address, "subject": e.subject, "body": e.body, "state": e.dispatch_state}
+            for e in cases.latest_emails(session, 10)
+        ]
+    return jsonify(alerts=open_alerts, emails=emails)
 
 
 def _address(raw: str) -> Address:

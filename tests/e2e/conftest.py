@@ -1,13 +1,23 @@
 """Real processes: gunicorn through `returnee web`, `returnee worker`, honcho."""
 
 import subprocess
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from nlu.client import RasaClient
 from tests.fakes.twilio_api import FakeTwilio
-from tests.helpers import free_port, http_ok, live_env, start_process, stop_process, wait_until
+from tests.helpers import (
+    REPO,
+    free_port,
+    http_ok,
+    live_env,
+    start_process,
+    stop_process,
+    wait_until,
+)
 
 Starter = Callable[..., subprocess.Popen[bytes]]
 
@@ -50,3 +60,30 @@ def web(processes: Starter, e2e_env: dict[str, str]) -> str:
     base = f"http://127.0.0.1:{port}"
     wait_until(lambda: http_ok(f"{base}/healthz"), timeout=60)
     return base
+
+
+MODELS = REPO / "nlu/models"
+TOKEN = "test-nlu-token"
+
+
+@pytest.fixture(scope="session")
+def rasa(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RasaClient]:
+    """The Procfile's nlu process on a free port, with the model `make nlu-train` built."""
+    models = sorted(MODELS.glob("nlu-*.tar.gz"))
+    if not models:
+        pytest.fail("no trained model in nlu/models: run `make nlu-train` (make test does)")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    env = {"RASA_URL": url, "RASA_AUTH_TOKEN": TOKEN, "RASA_TELEMETRY_ENABLED": "false"}
+    log = tmp_path_factory.mktemp("rasa") / "rasa.log"
+    process = start_process(["returnee", "nlu-serve", "--models", str(models[-1])], env, log)
+    client = RasaClient(url, TOKEN, read_timeout=5.0)
+    try:
+        deadline = time.monotonic() + 240
+        while not client.ready():
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("the Rasa server did not start:\n" + log.read_text()[-3000:])
+            time.sleep(1)
+        yield client
+    finally:
+        stop_process(process, timeout=20)

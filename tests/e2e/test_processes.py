@@ -8,6 +8,7 @@ from pathlib import Path
 import requests
 from sqlalchemy import Engine, func, select
 
+from bot.content import load_catalogue
 from flows.texts import crisis_text, text
 from storage.models import InboundMessage, OutboundMessage
 from tests.e2e.conftest import Starter
@@ -62,7 +63,7 @@ def test_signed_webhooks_through_gunicorn_get_exactly_one_reply_each_even_when_r
     wait_until(lambda: len(fake_twilio.messages) >= 12)
     wait_until(lambda: count_rows(engine, InboundMessage) == 12)
     assert replies_per_number(fake_twilio) == Counter({returnee(i): 1 for i in range(12)})
-    assert {m["body"] for m in fake_twilio.messages} == {text("welcome", "en")}
+    assert {m["body"] for m in fake_twilio.messages} == {text("choose_language", "en")}
     unsigned = requests.post(
         f"{web}/twilio/messages", data=inbound_form("SM" + "f" * 32), timeout=5
     )
@@ -151,13 +152,25 @@ def test_make_run_starts_all_four_processes_and_the_simulator_gets_a_reply(
         )
         assert sent.status_code == 202
         reply = wait_until(lambda: _delivered_reply(base, "+50937000101"), timeout=60)
-        assert reply["body"] == crisis_text("ht", "HT")
+        haiti = load_catalogue().get("HT")
+        assert haiti is not None
+        assert reply["body"] == crisis_text("ht", haiti.emergency)
+        # The demo's Haitian caseworker got the alert by SMS and in the demo mailbox.
+        alerts = wait_until(lambda: _alerts(base), timeout=30)
+        assert alerts[0]["kind"] == "crisis" and alerts[0]["number"] == "+50937000101"
+        staff = wait_until(lambda: _delivered_reply(base, "+50937000900"), timeout=60)
+        assert alerts[0]["code"] in staff["body"]
+        wait_until(lambda: list((tmp_path / "mail").glob("*.eml")), timeout=60)
         wait_until(lambda: "clock.started" in log.read_text(errors="replace"), timeout=60)
     finally:
         stop_process(honcho, timeout=30)
     output = log.read_text(errors="replace")
     assert "+50937000101" not in output  # logs never carry a full number
     assert "m vle mouri" not in output  # nor a message body
+
+
+def _alerts(base: str) -> list[dict[str, str]]:
+    return list(requests.get(f"{base}/simulator/api/alerts", timeout=5).json()["alerts"])
 
 
 def _delivered_reply(base: str, number: str) -> dict[str, str] | None:

@@ -40,8 +40,11 @@ def test_a_signed_sms_is_stored_and_answered_through_the_outbox_with_empty_twiml
     assert b"<Response></Response>" in response.data
     assert count(services, InboundMessage) == 1
     [reply] = outbox(services)
-    assert (reply.to_e164, reply.channel, reply.purpose) == (RETURNEE, "sms", "welcome")
-    assert reply.body == text("welcome", "en")
+    # A first message starts onboarding: the language question, in the number's language.
+    assert (reply.to_e164, reply.channel, reply.purpose) == (
+        RETURNEE, "sms", "onboarding_language",
+    )  # fmt: skip
+    assert reply.body == text("choose_language", "en")
     assert reply.dispatch_state == "pending" and reply.encoding == "GSM-7"
     assert reply.segments <= 2
 
@@ -131,7 +134,7 @@ def test_a_whatsapp_message_is_parsed_into_the_same_inbound_shape(
         assert number.contact.language == "ht"  # a Haitian number is greeted in Kreyòl
         assert number.contact.whatsapp_profile_name == "Wilner"
     [reply] = outbox(services)
-    assert (reply.channel, reply.body) == ("whatsapp", text("welcome", "ht"))
+    assert (reply.channel, reply.body) == ("whatsapp", text("choose_language", "ht"))
 
 
 def test_a_media_message_gets_a_polite_text_only_reply(
@@ -152,7 +155,7 @@ def test_after_stop_nothing_is_queued_until_start(client: FlaskClient, services:
     post_signed(client, services, inbound_form("SM" + "d" * 32, "start"))
     post_signed(client, services, inbound_form("SM" + "e" * 32, "hello"))
     purposes = [row.purpose for row in outbox(services)]
-    assert purposes == ["opt_out_confirmation", "opt_in_confirmation", "welcome"]
+    assert purposes == ["opt_out_confirmation", "opt_in_confirmation", "onboarding_language"]
     assert count(services, InboundMessage) == 5  # every message is kept, answered or not
 
 
@@ -203,9 +206,9 @@ def test_a_stored_message_whose_handling_crashed_is_answered_later_by_the_resume
     assert count(services, InboundMessage) == 1 and outbox(services) == []
     monkeypatch.undo()
     later = utcnow() + timedelta(minutes=1)
-    assert inbound.resume_unhandled(services.sessions, later, timedelta(seconds=30)) == 1
-    assert [row.purpose for row in outbox(services)] == ["welcome"]
-    assert inbound.resume_unhandled(services.sessions, later, timedelta(seconds=30)) == 0
+    assert inbound.resume_unhandled(services.desk, later, timedelta(seconds=30)) == 1
+    assert [row.purpose for row in outbox(services)] == ["onboarding_language"]
+    assert inbound.resume_unhandled(services.desk, later, timedelta(seconds=30)) == 0
 
 
 def test_health_is_200_and_readiness_reports_the_database(client: FlaskClient) -> None:
@@ -243,7 +246,9 @@ def test_a_webhook_while_the_database_is_down_gets_503_so_twilio_retries(
     from webhooks import create_app
 
     broken = make_engine("postgresql://nobody@127.0.0.1:1/none")
-    app = create_app(replace(services, engine=broken, sessions=make_session_factory(broken)))
+    sessions = make_session_factory(broken)
+    desk = replace(services.desk, sessions=sessions)
+    app = create_app(replace(services, engine=broken, sessions=sessions, desk=desk))
     form = inbound_form("SM" + "1" * 32)
     token = services.settings.twilio_auth_token or ""
     headers = {"X-Twilio-Signature": sign(token, URL, form)}
@@ -263,7 +268,7 @@ def _with_nlu(services: Services, url: str) -> FlaskClient:
 
 @pytest.mark.parametrize(
     ("body", "purpose"),
-    [("mi need a job", "welcome"), ("m vle touye tet mwen", "crisis_reply")],
+    [("mi need a job", "onboarding_language"), ("m vle touye tet mwen", "crisis_reply")],
     ids=["ordinary message: the menu", "crisis: caught by the lexicon"],
 )
 def test_with_the_nlu_server_down_the_bot_still_answers_and_never_misses_a_crisis(
@@ -334,5 +339,5 @@ def test_a_crashing_model_client_never_leaves_a_message_unanswered(services: Ser
 
     for index, body in enumerate(["hello there", "m vle mouri"]):
         message = inbound.Inbound(f"SM{index:032d}", "sms", "+18765551234", "x", body)
-        inbound.receive(services.sessions, message, utcnow(), _BrokenModel())
-    assert [reply.purpose for reply in outbox(services)] == ["welcome", "crisis_reply"]
+        inbound.receive(services.desk, message, utcnow(), _BrokenModel())
+    assert [reply.purpose for reply in outbox(services)] == ["onboarding_language", "crisis_reply"]

@@ -1,0 +1,24 @@
+"""The desk: what answering a message needs (database, content, flow and alert rules)."""
+
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.alerts import AlertDesk, AlertPolicy
+from flows.content import Catalogue
+from flows.conversation import Policy
+
+
+@dataclass(frozen=True)
+class Desk:
+    """Built once per process by bootstrap; passed to every handler."""
+
+    sessions: sessionmaker[Session]
+    catalogue: Catalogue
+    alert_policy: AlertPolicy = field(default_factory=AlertPolicy)
+    flow_policy: Policy = field(default_factory=Policy)
+
+    @property
+    def alerts(self) -> AlertDesk:
+        """The part of the desk that raising and escalating alerts reads."""
+        return AlertDesk(self.catalogue, self.alert_policy)

@@ -1,0 +1,102 @@
+"""`returnee caseworker ...` and `returnee content check`: operator commands for casework."""
+
+from collections.abc import Callable
+
+import click
+from sqlalchemy.exc import IntegrityError
+
+from bot.bootstrap import Services
+from bot.content import concerns
+from bot.outbox import utcnow
+from bot.phones import InvalidNumber, parse_address
+from storage import casework_repo as cases
+from storage.casework import Caseworker
+
+ROLES = ("caseworker", "supervisor", "admin")
+
+
+def register(cli: click.Group, services: Callable[[], Services]) -> None:
+    """Add the casework commands to the `returnee` group."""
+
+    @cli.group()
+    def caseworker() -> None:
+        """Manage the caseworkers who receive alerts."""
+
+    @caseworker.command("add")
+    @click.option("--name", required=True)
+    @click.option("--phone", required=True, help="E.164, like +18765550100")
+    @click.option("--email", required=True)
+    @click.option("--office", required=True, help="country code of the office, like JM")
+    @click.option("--role", type=click.Choice(ROLES), default="caseworker", show_default=True)
+    @click.option("--on-call", is_flag=True, help="receives alerts of unassigned returnees")
+    @click.option("--language", type=click.Choice(["en", "es", "fr", "ht"]), default="en")
+    def add(name: str, phone: str, email: str, office: str, role: str, on_call: bool,
+            language: str) -> None:  # fmt: skip
+        """Add a caseworker (or update the one with this phone)."""
+        built = services()
+        e164 = _phone(phone)
+        office = office.upper()
+        if built.desk.catalogue.get(office) is None:
+            raise click.BadParameter(f"no content file for office {office}", param_hint="--office")
+        if "@" not in email:
+            raise click.BadParameter("must be an email address", param_hint="--email")
+        with built.sessions.begin() as session:
+            person = session.query(Caseworker).filter_by(phone=e164).one_or_none()
+            if person is None:
+                person = Caseworker(phone=e164, created_at=utcnow())
+                session.add(person)
+            person.name, person.email, person.office, person.role = name, email, office, role
+            person.on_call, person.language, person.active = on_call, language, True
+        click.echo(
+            f"caseworker {name} ({e164}) at {office}: {role}{', on call' if on_call else ''}"
+        )
+
+    @caseworker.command("list")
+    @click.option("--office", default=None, help="only this office")
+    def list_(office: str | None) -> None:
+        """List the active caseworkers."""
+        with services().sessions.begin() as session:
+            people = cases.list_caseworkers(session, office.upper() if office else None)
+            for p in people:
+                flags = " on-call" if p.on_call else ""
+                click.echo(f"{p.office}  {p.role:<10} {p.phone:<16} {p.email:<30} {p.name}{flags}")
+            if not people:
+                click.echo("no caseworkers")
+
+    @caseworker.command("remove")
+    @click.option("--phone", required=True)
+    def remove(phone: str) -> None:
+        """Deactivate a caseworker (their alerts stay on record)."""
+        e164 = _phone(phone)
+        try:
+            with services().sessions.begin() as session:
+                person = cases.caseworker_by_phone(session, e164)
+                if person is None:
+                    raise click.ClickException(f"no active caseworker with phone {e164}")
+                person.active, person.on_call = False, False
+        except IntegrityError as error:  # pragma: no cover - a concurrent edit
+            raise click.ClickException(str(error.orig)) from None
+        click.echo(f"caseworker {e164} removed")
+
+    @cli.group()
+    def content() -> None:
+        """Country content commands."""
+
+    @content.command("check")
+    def check() -> None:
+        """Validate the content files and list what offices must confirm or replace."""
+        catalogue = services().desk.catalogue
+        found = concerns(catalogue)
+        click.echo(f"content ok: {len(catalogue.countries)} countries "
+                   f"({', '.join(catalogue.order)})")  # fmt: skip
+        for item in found:
+            mark = "UNVERIFIED" if item.what == "unverified" else "EXAMPLE   "
+            click.echo(f"  {mark} {item.country} {item.key}")
+        click.echo(f"{len(found)} items to confirm or replace before launch")
+
+
+def _phone(raw: str) -> str:
+    try:
+        return parse_address(raw).e164
+    except InvalidNumber:
+        raise click.BadParameter("must be a phone number like +18765550100") from None

@@ -1,0 +1,133 @@
+"""A returnee's conversation: state, events and effects, and the one step between them.
+
+A step is `(state, event, now) -> (new_state, effects)`. Effects are data (`Send`, `Alert`,
+`LinkCase`, `RecordCheckin`) that `bot/` performs in the same transaction.
+"""
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+
+from flows.content import Catalogue, Country
+
+
+@dataclass(frozen=True)
+class Session:
+    """The flow a contact is in (onboarding, checkin, need), its step and answers so far."""
+
+    flow: str
+    step: str
+    expires_at: datetime
+    answers: tuple[tuple[str, str], ...] = ()
+    invalid: int = 0  # wrong answers at this step, so a confused returnee never loops
+
+    def answer(self, key: str) -> str | None:
+        """A collected answer, if any."""
+        return dict(self.answers).get(key)
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """Everything a step needs to know about one returnee."""
+
+    language: str
+    opted_out: bool = False
+    consent: str = "unknown"  # unknown|given|declined
+    country: str | None = None
+    session: Session | None = None
+    topic: str | None = None  # the service last asked about, for follow-up questions
+    topic_until: datetime | None = None
+    paused_until: datetime | None = None  # a caseworker has the conversation (handoff)
+    notified_at: datetime | None = None  # last "we have your message" while paused
+    misunderstood: int = 0
+
+
+@dataclass(frozen=True)
+class Event:
+    """A received message, channel-neutral, with what the NLU understood."""
+
+    body: str
+    channel: str = "sms"
+    num_media: int = 0
+    intent: str | None = None  # None: not asked (STOP, HELP, empty)
+    language: str | None = None  # the requested language, with intent change_language
+    region: str | None = None  # the number's country (ISO alpha-2)
+    code_status: str | None = None  # registration code: linked|needs_check|unknown
+
+
+@dataclass(frozen=True)
+class Send:
+    """Effect: send `body` to the returnee, for `purpose`."""
+
+    body: str
+    purpose: str
+
+
+@dataclass(frozen=True)
+class Alert:
+    """Effect: alert a caseworker (one open alert per kind and returnee; reasons add up)."""
+
+    kind: str  # crisis|request_human|struggling
+    reason: str
+
+
+@dataclass(frozen=True)
+class LinkCase:
+    """Effect: link this number to the case a caseworker registered with `code`."""
+
+    code: str
+
+
+@dataclass(frozen=True)
+class RecordCheckin:
+    """Effect: record a check-in answer (good|okay|struggling) and, later, the need."""
+
+    answer: str
+    need: str | None = None
+
+
+Effect = Send | Alert | LinkCase | RecordCheckin
+
+
+@dataclass(frozen=True)
+class Policy:
+    """How long sessions, topics and handoffs last."""
+
+    onboarding: timedelta = timedelta(hours=24)
+    checkin: timedelta = timedelta(hours=72)
+    need: timedelta = timedelta(hours=24)
+    topic: timedelta = timedelta(hours=2)
+    handoff: timedelta = timedelta(hours=72)
+    waiting_notice: timedelta = timedelta(hours=6)
+    max_invalid: int = 2
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a step reads besides the state and the event."""
+
+    catalogue: Catalogue
+    now: datetime
+    policy: Policy = field(default_factory=Policy)
+
+    def country(self, conversation: Conversation, event: Event) -> Country:
+        """The returnee's country: chosen, else the number's, else the deployment default."""
+        for code in (conversation.country, event.region, self.catalogue.default):
+            found = self.catalogue.get(code)
+            if found is not None:
+                return found
+        return next(iter(self.catalogue.countries.values()))
+
+
+def expire(conversation: Conversation, now: datetime) -> Conversation:
+    """Drop a session, topic or handoff whose time is over."""
+    session = conversation.session
+    if session is not None and session.expires_at <= now:
+        session = None
+    topic, until = conversation.topic, conversation.topic_until
+    if until is not None and until <= now:
+        topic, until = None, None
+    paused = conversation.paused_until
+    if paused is not None and paused <= now:
+        paused = None
+    return replace(conversation, session=session, topic=topic, topic_until=until,
+                   paused_until=paused)  # fmt: skip
