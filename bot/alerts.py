@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot import emails, outbox
 from bot.logs import get_logger
 from bot.phones import parse_address
+from flows.commands import CODE_ALPHABET, CODE_LENGTH
 from flows.content import Catalogue
 from flows.segments import count_segments
 from flows.texts import label, render
@@ -17,7 +18,6 @@ from storage.casework import Alert, Caseworker
 from storage.models import Contact
 
 log = get_logger("alerts")
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud, typed on keypads
 HANDOFF_KINDS = ("crisis", "request_human")
 
 
@@ -123,7 +123,7 @@ def alert_sms(
 
 def _new_code(session: Session) -> str:
     while True:
-        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(5))
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
         if cases.alert_by_code(session, code) is None:
             return code
 

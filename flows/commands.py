@@ -3,7 +3,12 @@
 import re
 from dataclasses import dataclass
 
-_COMMAND = re.compile(r"^\s*(ACK|OK|DONE|RESOLVE[D]?)\b[\s:#.,-]*([A-Z0-9]{4,8})\s*[.!]*\s*$")
+# Alert codes: 5 characters without 0/O or 1/I/L, so they read aloud and type unambiguously.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 5
+_COMMAND = re.compile(
+    rf"^\s*(ACK|OK|DONE|RESOLVE[D]?)\b[\s:#.,-]*([{CODE_ALPHABET}]{{{CODE_LENGTH}}})\s*[.!]*\s*$"
+)
 _VERBS = {"ACK": "ack", "OK": "ack", "DONE": "done", "RESOLVE": "done", "RESOLVED": "done"}
 
 

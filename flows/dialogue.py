@@ -34,6 +34,8 @@ SIMPLE_REPLIES = {
 }  # fmt: skip
 MENU_INTENTS = {"ask_menu", "affirm", "deny"}
 OFFICE_WORDS = {"OFFICE", "OFICINA", "BUREAU", "BIWO"}
+# Intents under which a "where / when / bring" word is a follow-up about the current topic.
+FOLLOW_UP_INTENTS = {"", "out_of_scope", "nlu_fallback", "ask_office", *SERVICE_INTENTS}
 
 
 def _words(body: str) -> set[str]:
@@ -48,10 +50,10 @@ def step(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
         return compliance
     if event.intent == "crisis":
         return crisis(conversation, event, ctx)
+    if event.intent == "change_language" and event.language in LANGUAGES:
+        return _change_language(conversation, event, event.language, ctx)
     if conversation.paused_until is not None:
         return _waiting(conversation, event, ctx)
-    if event.intent == "change_language" and event.language in LANGUAGES:
-        return _change_language(conversation, event.language, ctx)
     if event.num_media:
         return conversation, [_send("media_unsupported", conversation.language)]
     if event.intent == "request_human" and event.body.strip() != "0":
@@ -114,19 +116,21 @@ def _waiting(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
     return replace(conversation, notified_at=ctx.now), [reply]
 
 
-def _change_language(conversation: Conversation, language: str, ctx: Context) -> Outcome:
+def _change_language(
+    conversation: Conversation, event: Event, language: str, ctx: Context
+) -> Outcome:
     """Switch language, then ask the pending question again in it."""
     switched = replace(conversation, language=language)
-    effects: list[Effect] = [_send("language_changed", language)]
     session = switched.session
+    if session is not None and session.flow == "onboarding" and session.step == "language":
+        return onboarding.answer(switched, event, ctx)  # naming a language answers the question
+    effects: list[Effect] = [_send("language_changed", language)]
     if session is not None and session.flow == "onboarding":
-        if session.step == "language":
-            return onboarding.answer(switched, Event("1" if language == "en" else ""), ctx)
         effects.append(onboarding.prompt(switched, ctx))
     elif session is not None and session.flow == "checkin":
         effects.append(_send("checkin_question", language))
     elif session is not None and session.flow == "need":
-        when = contact_when(ctx.country(switched, Event("")), ctx.now, language)
+        when = contact_when(ctx.country(switched, event), ctx.now, language)
         effects.append(Send(render("checkin_need", language, when=when), "checkin_need"))
     return switched, effects
 
@@ -158,10 +162,12 @@ def _free(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
     aspect = follow_up_aspect(event.body)
     # "What do I bring?" is about the topic even if the model hears "documents"; "where can
     # I get a job" after a counselling answer is a new question.
-    other = SERVICE_INTENTS.get(intent) not in (None, conversation.topic) or (
-        intent == "ask_office" and bool(OFFICE_WORDS & _words(event.body))
-    )
-    keeps_topic = aspect == "bring" or not other
+    # A follow-up only when the model heard nothing clearer: "merci pour le renseignement"
+    # is thanks, whatever "le" means in Kreyol.
+    other = intent not in FOLLOW_UP_INTENTS or SERVICE_INTENTS.get(intent) not in (
+        None, conversation.topic,
+    ) or (intent == "ask_office" and bool(OFFICE_WORDS & _words(event.body)))  # fmt: skip
+    keeps_topic = (aspect == "bring" and intent in SERVICE_INTENTS) or not other
     if conversation.topic and aspect and keeps_topic:
         country = ctx.country(conversation, event)
         body = follow_up_answer(country, conversation.topic, aspect, language)

@@ -4,6 +4,7 @@ Nothing beyond the number (and the language to answer in) is kept until consent 
 declining keeps only what is needed to honour STOP.
 """
 
+import re
 from dataclasses import replace
 
 from flows.content import LANGUAGES
@@ -65,6 +66,8 @@ def answer(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
     if session.invalid >= ctx.policy.max_invalid:
         return _skip(replace(conversation, session=session), event, ctx)
     retry = replace(conversation, session=replace(session, invalid=session.invalid + 1))
+    if session.step == "code" and event.code_status == "unknown":
+        return retry, [Send(render("code_unknown", retry.language), "code_unknown")]
     return retry, [prompt(retry, ctx, invalid=True)]
 
 
@@ -89,7 +92,7 @@ def _consent(conv: Conversation, choice: str, event: Event, ctx: Context) -> Out
 
 def _country(conv: Conversation, choice: str, event: Event, ctx: Context) -> Outcome | None:
     order = ctx.catalogue.order
-    if not choice.isdigit() or not 1 <= int(choice) <= len(order):
+    if not re.fullmatch(r"[0-9]{1,2}", choice) or not 1 <= int(choice) <= len(order):
         return None
     return _next(replace(conv, country=order[int(choice) - 1]), "code", ctx)
 
@@ -118,7 +121,11 @@ def _skip(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
         return _next(conversation, "consent", ctx)
     if step == "country":
         return _next(conversation, "code", ctx)
-    return _finish(conversation, event, ctx, [])  # consent stays unknown; code skipped
+    if step == "consent":  # no answer is no consent: keep only the number
+        declined = replace(conversation, consent="declined", country=None)
+        body = render("consent_declined", conversation.language)
+        return _finish(declined, event, ctx, [Send(body, "consent_declined")])
+    return _finish(conversation, event, ctx, [])  # the code is optional
 
 
 def _finish(

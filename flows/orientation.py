@@ -1,5 +1,6 @@
 """Orientation answers: where, when, who and what to bring, from the country's content."""
 
+import itertools
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -25,7 +26,7 @@ FOLLOW_UP_WORDS: dict[str, str] = {
     word: aspect
     for words, aspect in (
         ("WHERE ADDRESS LOCATION DONDE DIRECCION UBICACION OU ADRESSE KOTE ADRES", "where"),
-        ("WHEN HOURS HOUR TIME OPEN CUANDO HORARIO HORA QUAND HEURE HEURES HORAIRE KILE LE",
+        ("WHEN HOURS HOUR TIME OPEN CUANDO HORARIO HORA QUAND HEURE HEURES HORAIRE KILE",
          "when"),
         ("BRING TAKE CARRY TRAER LLEVAR APPORTER AMENER POTE MENNEN", "bring"),
     )
@@ -36,6 +37,7 @@ FOLLOW_UP_WORDS: dict[str, str] = {
 def follow_up_aspect(body: str) -> str | None:
     """Which detail a follow-up question asks for (where, when, bring), if any."""
     words = [normalise_word(w) for w in body.replace("?", " ").split()]
+    words += ["KILE" for a, b in itertools.pairwise(words) if (a, b) == ("KI", "LE")]
     aspects = [FOLLOW_UP_WORDS[w] for w in words if w in FOLLOW_UP_WORDS]
     return aspects[0] if aspects else None
 

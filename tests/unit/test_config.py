@@ -18,6 +18,8 @@ LIVE = {
     "TWILIO_SMS_FROM": "+18765550000",
     "PUBLIC_BASE_URL": "https://returnee.example.org",
     "SECRET_KEY": "a-long-enough-secret-key",
+    "SMTP_HOST": "smtp.example.org",
+    "SMTP_FROM": "alerts@example.org",
 }
 
 # Every variable load_settings reads; the CLI tests remove all of them from the environment.
@@ -25,7 +27,9 @@ ALL_VARIABLES = (
     "DATABASE_URL", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_BASE_URL",
     "TWILIO_SMS_FROM", "TWILIO_MESSAGING_SERVICE_SID", "TWILIO_WHATSAPP_FROM",
     "PUBLIC_BASE_URL", "RASA_URL", "SECRET_KEY", "PORT", "SEND_RATE_PER_SECOND",
-    "MAX_SEND_ATTEMPTS", "RETURNEE_INSTANCE_PATH",
+    "MAX_SEND_ATTEMPTS", "RETURNEE_INSTANCE_PATH", "CONTENT_DIR", "DEFAULT_OFFICE",
+    "SMTP_HOST", "SMTP_PORT", "SMTP_FROM", "SMTP_STARTTLS", "ALERT_SLA_CRISIS_SECONDS",
+    "ALERT_SLA_OTHER_SECONDS", "HANDOFF_HOURS",
 )  # fmt: skip
 
 
@@ -120,6 +124,8 @@ LIVE_ONLY_FAILURES = [
     ("secret-key-missing", live(SECRET_KEY=None), "SECRET_KEY"),
     ("secret-key-blank", live(SECRET_KEY="   "), "SECRET_KEY"),
     ("secret-key-short", live(SECRET_KEY="short-secret"), "SECRET_KEY"),
+    ("no-smtp-host: alerts must reach caseworkers", live(SMTP_HOST=None), "SMTP_HOST"),
+    ("no-smtp-from", live(SMTP_FROM=None), "SMTP_HOST"),
 ]
 
 MALFORMED = [
@@ -138,6 +144,14 @@ MALFORMED = [
     ("send-rate-zero", "SEND_RATE_PER_SECOND", "0"),
     ("send-rate-words", "SEND_RATE_PER_SECOND", "fast"),
     ("send-rate-negative", "SEND_RATE_PER_SECOND", "-2"),
+    ("default-office-lower-case", "DEFAULT_OFFICE", "jm"),
+    ("crisis-sla-zero", "ALERT_SLA_CRISIS_SECONDS", "0"),
+    ("crisis-sla-words", "ALERT_SLA_CRISIS_SECONDS", "soon"),
+    ("other-sla-too-long", "ALERT_SLA_OTHER_SECONDS", "99999999"),
+    ("handoff-zero", "HANDOFF_HOURS", "0"),
+    ("smtp-port-words", "SMTP_PORT", "smtp"),
+    ("smtp-from-not-an-address", "SMTP_FROM", "alerts"),
+    ("smtp-starttls-maybe", "SMTP_STARTTLS", "maybe"),
 ]
 
 
@@ -191,8 +205,18 @@ def invoke_check_config(tmp_path: Path, **env: str) -> tuple[int, str, str]:
         ({"PORT": "abc"}, "PORT"),
         ({"DATABASE_URL": "mysql://x"}, "DATABASE_URL"),
         ({"SEND_RATE_PER_SECOND": "fast"}, "SEND_RATE_PER_SECOND"),
+        ({"DEFAULT_OFFICE": "XX"}, "CONTENT_DIR"),
+        ({"CONTENT_DIR": "/nonexistent/content"}, "CONTENT_DIR"),
     ],
-    ids=["auth-token-missing", "secret-key-short", "port-abc", "database-mysql", "rate-fast"],
+    ids=[
+        "auth-token-missing",
+        "secret-key-short",
+        "port-abc",
+        "database-mysql",
+        "rate-fast",
+        "default-office-without-content",
+        "content-dir-missing",
+    ],
 )
 def test_check_config_prints_one_line_naming_the_variable_and_exits_2(
     env: dict[str, str], variable: str, tmp_path: Path
@@ -209,10 +233,29 @@ def test_check_config_prints_one_line_naming_the_variable_and_exits_2(
 def test_check_config_says_demo_channel_for_an_empty_environment(tmp_path: Path) -> None:
     exit_code, stdout, stderr = invoke_check_config(tmp_path)
     assert exit_code == 0
-    assert stdout == "configuration ok: demo channel (phone simulator)\n"
+    assert stdout == "configuration ok: demo channel (phone simulator), content for 9 countries\n"
     assert stderr == ""
 
 
 def test_check_config_says_twilio_for_a_live_environment(tmp_path: Path) -> None:
     exit_code, stdout, _ = invoke_check_config(tmp_path, **LIVE)
-    assert (exit_code, stdout) == (0, "configuration ok: Twilio\n")
+    assert (exit_code, stdout) == (0, "configuration ok: Twilio, content for 9 countries\n")
+
+
+def test_check_config_names_the_content_file_and_key_of_a_bad_content_edit(
+    tmp_path: Path,
+) -> None:
+    import shutil
+
+    from bot.content import DEFAULT_CONTENT_DIR
+
+    content = tmp_path / "content"
+    shutil.copytree(DEFAULT_CONTENT_DIR, content)
+    jamaica = content / "countries" / "jm.yml"
+    jamaica.write_text(jamaica.read_text().replace('open: "08:30"', 'open: "8h"', 1))
+    exit_code, stdout, stderr = invoke_check_config(tmp_path, CONTENT_DIR=str(content))
+    assert (exit_code, stdout) == (2, "")
+    assert stderr.startswith(
+        "configuration error: CONTENT_DIR content is invalid: countries/jm.yml"
+    )
+    assert "'8h' is not HH:MM" in stderr and len(stderr.splitlines()) == 1

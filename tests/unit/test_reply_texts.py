@@ -1,0 +1,136 @@
+"""Flow texts and labels: four languages, the same placeholders, and digits the flows accept."""
+
+import pytest
+
+from flows.checkin import ANSWERS, NEEDS
+from flows.content import BRING_ITEMS, SERVICES
+from flows.dialogue import JOIN_WORDS
+from flows.keywords import Keyword, match_keyword
+from flows.replies import DAY_NAMES, FLOW_TEXTS, LABELS
+from flows.texts import (
+    BASE_TEXTS,
+    LANGUAGES,
+    TEXTS,
+    day_names,
+    label,
+    placeholders,
+    render,
+    text,
+)
+
+FLOW_KEY_LANGUAGE = [(key, lang) for key in FLOW_TEXTS for lang in LANGUAGES]
+
+
+def words(message: str) -> set[str]:
+    """The words of a message, without surrounding punctuation."""
+    return {word.strip(".,;:!?()") for word in message.split()}
+
+
+@pytest.mark.parametrize("key", FLOW_TEXTS)
+def test_every_flow_text_has_exactly_the_four_languages(key: str) -> None:
+    assert set(FLOW_TEXTS[key]) == set(LANGUAGES)
+
+
+@pytest.mark.parametrize(
+    ("key", "language"), FLOW_KEY_LANGUAGE, ids=[f"{k}-{lang}" for k, lang in FLOW_KEY_LANGUAGE]
+)
+def test_every_flow_text_uses_the_same_placeholders_as_english(key: str, language: str) -> None:
+    assert placeholders(FLOW_TEXTS[key][language]) == placeholders(FLOW_TEXTS[key]["en"])
+
+
+@pytest.mark.parametrize("key", LABELS)
+def test_every_label_has_the_four_languages_and_no_placeholders(key: str) -> None:
+    assert set(LABELS[key]) == set(LANGUAGES)
+    for language in LANGUAGES:
+        assert LABELS[key][language].strip()
+        assert placeholders(LABELS[key][language]) == placeholders(LABELS[key]["en"]) == set()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_has_seven_distinct_day_names_monday_first(language: str) -> None:
+    assert len(DAY_NAMES[language]) == 7 == len(set(DAY_NAMES[language]))
+    assert day_names(language) == DAY_NAMES[language]
+
+
+def test_day_names_start_on_monday_and_fall_back_to_english() -> None:
+    assert day_names("en")[0] == "Mon" and day_names("es")[6] == "Dom"
+    assert set(DAY_NAMES) == set(LANGUAGES) and day_names("de") == DAY_NAMES["en"]
+
+
+def test_flow_texts_do_not_shadow_the_base_texts() -> None:
+    assert not set(BASE_TEXTS) & set(FLOW_TEXTS)
+    assert set(TEXTS) == set(BASE_TEXTS) | set(FLOW_TEXTS)
+
+
+@pytest.mark.parametrize(
+    ("template", "names"),
+    [
+        ("no placeholders", set()),
+        ("{when}", {"when"}),
+        ("{service}: {partner}, {where}. {partner}", {"service", "partner", "where"}),
+        ("{{literal}} and {real}", {"real"}),
+        ("", set()),
+    ],
+    ids=repr,
+)
+def test_placeholders_names_the_fields_of_a_template(template: str, names: set[str]) -> None:
+    assert placeholders(template) == names
+
+
+def test_render_fills_the_placeholders_and_needs_all_of_them() -> None:
+    assert render("when_now", "en", time="16:30") == "today before 16:30"
+    assert render("when_day", "fr", day="Lun", time="08:30") == "Lun apres 08:30"
+    with pytest.raises(KeyError):
+        render("when_now", "en")
+
+
+def test_render_of_a_text_without_placeholders_is_the_text() -> None:
+    assert render("menu", "ht") == text("menu", "ht") == FLOW_TEXTS["menu"]["ht"]
+
+
+@pytest.mark.parametrize("key", [*SERVICES, *BRING_ITEMS, *(f"need_{d}" for d in NEEDS)])
+def test_every_service_bring_item_and_need_has_a_label(key: str) -> None:
+    assert key in LABELS and all(label(key, language).strip() for language in LANGUAGES)
+
+
+@pytest.mark.parametrize("kind", ["crisis", "request_human", "struggling"])
+def test_every_alert_kind_of_the_flows_has_a_label(kind: str) -> None:
+    assert label(f"alert_{kind}", "en").strip()
+
+
+def test_label_falls_back_to_english_and_rejects_an_unknown_key() -> None:
+    assert label("housing", "de") == label("housing", "en") == "Housing"
+    with pytest.raises(KeyError):
+        label("no_such_label", "en")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_join_word_a_declined_contact_is_told_really_restarts_onboarding(
+    language: str,
+) -> None:
+    assert words(text("consent_declined", language)) & JOIN_WORDS
+
+
+@pytest.mark.parametrize("key", ["consent", "handoff"])
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_stop_word_a_flow_text_names_really_stops(key: str, language: str) -> None:
+    named = [match_keyword(word) for word in words(text(key, language)) if word.isupper()]
+    assert Keyword.STOP in {match.keyword for match in named if match}
+
+
+@pytest.mark.parametrize(
+    ("key", "digits"),
+    [
+        ("choose_language", ["1", "2", "3", "4"]),
+        ("consent", ["1", "2"]),
+        ("checkin_question", list(ANSWERS)),
+        ("checkin_need", list(NEEDS)),
+        ("ask_code", ["0"]),
+        ("menu", [str(n) for n in range(12)]),
+    ],
+)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_digit_a_question_offers_is_in_its_text(
+    key: str, digits: list[str], language: str
+) -> None:
+    assert set(digits) <= words(text(key, language))
