@@ -20,11 +20,13 @@ NLU_MODEL := nlu/models/nlu-$(NLU_HASH).tar.gz
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
-# TensorFlow 2.12 can deadlock in its thread pools on this 2-core machine; pin them, and
-# bound each training run (one retry) so a hang can never eat CI's time.
+# TensorFlow 2.12 can deadlock in its thread pools on this 2-core machine (every thread
+# asleep on a futex). Pin the pools, and train under nlu/train_guard.py: a run whose CPU
+# time stops growing for NLU_TRAIN_STALL seconds is killed and started again (3 tries).
 export TF_INTER_OP_PARALLELISM_THREADS := 1
 export TF_INTRA_OP_PARALLELISM_THREADS := 2
-NLU_TRAIN_TIMEOUT ?= 1200
+NLU_TRAIN_TIMEOUT ?= 1800
+NLU_TRAIN_STALL ?= 120
 DEMO_NLU := RASA_URL=http://127.0.0.1:5005 RASA_AUTH_TOKEN=demo-nlu-token
 # Demo alerts: Jamaica is the default office; a crisis escalates after 2 minutes to show it.
 DEMO_DESK := DEFAULT_OFFICE=JM ALERT_SLA_CRISIS_SECONDS=120
@@ -87,14 +89,12 @@ $(RASA_INSTALLED): nlu/requirements-rasa.txt
 
 nlu-train: $(NLU_MODEL)
 
-$(NLU_MODEL): $(RASA_INSTALLED)
+$(NLU_MODEL): $(RASA_INSTALLED) | $(INSTALLED)
 	mkdir -p nlu/models
-	for attempt in 1 2; do \
-		timeout $(NLU_TRAIN_TIMEOUT) $(RASA) train nlu --config nlu/rasa/config.yml \
-			--domain nlu/rasa/domain.yml --nlu nlu/rasa/data --out nlu/models \
-			--fixed-model-name nlu-$(NLU_HASH) --num-threads 2 --quiet && break; \
-		echo "nlu training attempt $$attempt failed or timed out"; \
-	done
+	$(BIN)/python -m nlu.train_guard --attempts 3 --stall $(NLU_TRAIN_STALL) \
+		--timeout $(NLU_TRAIN_TIMEOUT) -- $(RASA) train nlu --config nlu/rasa/config.yml \
+		--domain nlu/rasa/domain.yml --nlu nlu/rasa/data --out nlu/models \
+		--fixed-model-name nlu-$(NLU_HASH) --num-threads 2 --quiet
 	test -f $@
 	find nlu/models -name 'nlu-*.tar.gz' ! -name 'nlu-$(NLU_HASH).tar.gz' -delete
 

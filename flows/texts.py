@@ -13,20 +13,6 @@ DEFAULT_LANGUAGE = "en"
 REGION_LANGUAGE = {"HT": "ht", "DO": "es"}
 
 BASE_TEXTS: dict[str, dict[str, str]] = {
-    "welcome": {
-        "en": "Hi, this is the Returnee Assistant of the reintegration programme. We help with "
-        "counselling, training, jobs, business grants, drug rehab, ID papers, health and "
-        "housing. Tell us what you need. HELP for help, STOP to end.",
-        "es": "Hola, somos el Asistente para Retornados del programa de reintegracion. Ayudamos "
-        "con consejeria, capacitacion, empleo, apoyo a negocios, rehabilitacion, documentos, "
-        "salud y vivienda. Diganos que necesita. AYUDA o BAJA.",
-        "fr": "Bonjour, ici l'Assistant Retour du programme de reintegration. Nous aidons pour "
-        "soutien psy, formation, emploi, aide au commerce, desintox, papiers, sante et "
-        "logement. Dites-nous votre besoin. AIDE ou STOP.",
-        "ht": "Bonjou, se Asistan Retounen pwogram reyentegrasyon an. Nou ede ak konsey, "
-        "fomasyon, travay, sibvansyon biznis, rehabilitasyon, papye, sante ak kay. Di nou "
-        "sa w bezwen. EDE pou ed, KANPE pou sispann.",
-    },
     "help": {
         "en": "Returnee Assistant: free information and support from the reintegration "
         "programme. A caseworker can contact you. Reply STOP to stop messages, START to "

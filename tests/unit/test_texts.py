@@ -42,7 +42,7 @@ def test_text_returns_the_text_of_that_language(key: str, language: str) -> None
 
 @pytest.mark.parametrize("language", ["de", "pt", "", "EN", "xx"], ids=repr)
 def test_text_falls_back_to_english_for_an_unknown_language(language: str) -> None:
-    assert text("welcome", language) == TEXTS["welcome"]["en"]
+    assert text("menu", language) == TEXTS["menu"]["en"]
     assert text("help", language) == TEXTS["help"]["en"]
 
 
@@ -78,7 +78,7 @@ def keywords_named_in(message: str) -> set[Keyword]:
 @pytest.mark.parametrize(
     ("key", "keywords"),
     [
-        ("welcome", {Keyword.HELP, Keyword.STOP}),
+        ("handoff", {Keyword.STOP}),
         ("help", {Keyword.STOP, Keyword.START}),
         ("stop_confirmation", {Keyword.START}),
         ("start_confirmation", {Keyword.HELP, Keyword.STOP}),

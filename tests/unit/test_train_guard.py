@@ -1,0 +1,21 @@
+"""The training watchdog kills a run that stops using CPU, retries, and passes a good run."""
+
+import sys
+
+from nlu.train_guard import main, run_once
+
+
+def test_a_run_that_stops_using_cpu_is_killed_as_stalled() -> None:
+    assert run_once([sys.executable, "-c", "import time; time.sleep(30)"], 1.0, 60, 0.2) == 124
+
+
+def test_a_run_past_its_timeout_is_killed_even_while_busy() -> None:
+    busy = "while True: pass"
+    assert run_once([sys.executable, "-c", busy], 30, 1.5, 0.2) == 124
+
+
+def test_a_successful_run_passes_and_a_failing_one_uses_every_attempt(capsys: object) -> None:
+    assert main(["--attempts", "2", "--", sys.executable, "-c", "pass"]) == 0
+    assert main(["--attempts", "2", "--", sys.executable, "-c", "raise SystemExit(3)"]) == 1
+    output = capsys.readouterr().out  # type: ignore[attr-defined]
+    assert "attempt 1 of 2 failed (3)" in output and "attempt 2 of 2 failed (3)" in output
