@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.logs import get_logger
-from bot.outbox import DispatchPolicy, backoff_seconds, utcnow
+from bot.outbox import DispatchPolicy, backoff_seconds, drain, utcnow
 from flows.content import Catalogue
 from storage import casework_repo as cases
 from storage.casework import Alert, Caseworker, OutboundEmail
@@ -175,11 +175,4 @@ class EmailDispatcher:
 
     def run_forever(self, stop: threading.Event, idle_sleep: float = 1.0) -> None:
         """Send until `stop` is set."""
-        while not stop.is_set():
-            try:
-                handled = self.run_once()
-            except Exception:
-                log.exception("emails.batch_failed")
-                handled = 0
-            if not handled:
-                stop.wait(idle_sleep)
+        drain(self.run_once, stop, idle_sleep, "emails.batch_failed")

@@ -110,14 +110,7 @@ class Dispatcher:
 
     def run_forever(self, stop: threading.Event, idle_sleep: float = 0.5) -> None:
         """Dispatch until `stop` is set; a failed batch is logged and retried later."""
-        while not stop.is_set():
-            try:
-                handled = self.run_once()
-            except Exception:
-                log.exception("outbox.batch_failed")
-                handled = 0
-            if not handled:
-                stop.wait(idle_sleep)
+        drain(self.run_once, stop, idle_sleep, "outbox.batch_failed")
 
     def _dispatch(self, message: Outgoing, reconcile: bool, first_claimed: datetime) -> None:
         if not self._still_allowed(message):
@@ -196,6 +189,18 @@ class Dispatcher:
                 row.dispatch_state, row.status, row.status_at = "failed", "failed", now
         log.warning("outbox.send_failed", message_id=message.message_id, code=error.code,
                     retryable=error.retryable)  # fmt: skip
+
+
+def drain(batch: Callable[[], int], stop: threading.Event, idle_sleep: float, event: str) -> None:
+    """Run `batch` until `stop` is set, resting when it finds nothing; a failure is logged."""
+    while not stop.is_set():
+        try:
+            handled = batch()
+        except Exception:
+            log.exception(event)
+            handled = 0
+        if not handled:
+            stop.wait(idle_sleep)
 
 
 def _outgoing(row: OutboundMessage) -> Outgoing:

@@ -41,28 +41,27 @@ def _active(session: Session, **where: Any) -> list[Caseworker]:
     return list(session.scalars(query.order_by(Caseworker.id)))
 
 
-def on_call(session: Session, office: str | None, default_office: str | None) -> list[Caseworker]:
-    """The on-call caseworkers of the office, else of the default office, else anyone on call."""
-    for where in ({"office": office}, {"office": default_office}, {}):
-        if "office" in where and where["office"] is None:
-            continue
-        found = _active(session, on_call=True, **where)
+def _nearest(
+    session: Session, office: str | None, default_office: str | None, **where: Any
+) -> list[Caseworker]:
+    """Matching staff of the office, else of the default office, else of any office."""
+    for place in (office, default_office):
+        found = _active(session, office=place, **where) if place else []
         if found:
             return found
-    return []
+    return _active(session, **where)
+
+
+def on_call(session: Session, office: str | None, default_office: str | None) -> list[Caseworker]:
+    """The on-call caseworkers of the office, else of the default office, else anyone on call."""
+    return _nearest(session, office, default_office, on_call=True)
 
 
 def supervisors(
     session: Session, office: str | None, default_office: str | None
 ) -> list[Caseworker]:
     """The supervisors of the office, else of the default office, else any supervisor."""
-    for where in ({"office": office}, {"office": default_office}, {}):
-        if "office" in where and where["office"] is None:
-            continue
-        found = _active(session, role=SUPERVISOR_ROLES, **where)
-        if found:
-            return found
-    return []
+    return _nearest(session, office, default_office, role=SUPERVISOR_ROLES)
 
 
 def alert_recipients(

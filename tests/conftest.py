@@ -15,6 +15,7 @@ from bot.config import Settings, load_settings
 from storage import migrate
 from storage.db import make_engine, normalise_url
 from storage.models import Base
+from tests.fakes.smtp import FakeSmtp
 from tests.fakes.twilio_api import FakeTwilio
 from tests.helpers import PUBLIC_BASE_URL, live_env
 from webhooks import create_app
@@ -93,3 +94,10 @@ def client(app: Flask) -> FlaskClient:
 def public_base_url() -> str:
     """The URL Twilio is configured to call (signatures are computed over it)."""
     return PUBLIC_BASE_URL
+
+
+@pytest.fixture
+def smtp() -> Iterator[FakeSmtp]:
+    """A local SMTP server that keeps every email (alert emails to caseworkers)."""
+    with FakeSmtp().running() as server:
+        yield server

@@ -6,7 +6,6 @@ local SMTP server. Every expected reply is the exact text the content and catalo
 
 import itertools
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -39,12 +38,6 @@ def country(code: str) -> Country:
     found = CATALOGUE.get(code)
     assert found is not None
     return found
-
-
-@pytest.fixture
-def smtp() -> Iterator[FakeSmtp]:
-    with FakeSmtp().running() as server:
-        yield server
 
 
 @pytest.fixture

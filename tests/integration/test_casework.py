@@ -45,12 +45,6 @@ class _Meaning:
 
 
 @pytest.fixture
-def smtp() -> Iterator[FakeSmtp]:
-    with FakeSmtp().running() as server:
-        yield server
-
-
-@pytest.fixture
 def desk_services(
     database_url: str, engine: Engine, fake_twilio: FakeTwilio, smtp: FakeSmtp, tmp_path: Path
 ) -> Iterator[Services]:

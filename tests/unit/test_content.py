@@ -10,8 +10,8 @@ import yaml
 
 from bot.content import DEFAULT_CONTENT_DIR, Concern, concerns, load_catalogue
 from flows.content import BRING_ITEMS, LANGUAGES, SERVICES, ContentError, parse_country
+from tests.flow_world import CATALOGUE
 
-CATALOGUE = load_catalogue(default="JM")
 JM_DATA = yaml.safe_load((DEFAULT_CONTENT_DIR / "countries" / "jm.yml").read_text("utf-8"))
 DELETE = object()
 

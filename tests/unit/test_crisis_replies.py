@@ -1,19 +1,14 @@
 """Crisis replies give the right country's emergency numbers, never another country's."""
 
-from datetime import UTC, datetime
-
 import pytest
 
-from bot.content import load_catalogue
 from flows.content import Emergency
-from flows.conversation import Alert, Context, Conversation, Event, Policy, Send
+from flows.conversation import Alert, Conversation, Event, Policy, Send
 from flows.dialogue import step
 from flows.segments import count_segments
 from flows.texts import GENERIC, LANGUAGES, crisis_text, render
+from tests.flow_world import CATALOGUE, CTX, NOW
 
-CATALOGUE = load_catalogue(default="JM")
-NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
-CTX = Context(CATALOGUE, NOW)
 COUNTRY_LANGUAGE = [(code, lang) for code in CATALOGUE.order for lang in LANGUAGES]
 
 

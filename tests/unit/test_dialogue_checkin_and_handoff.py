@@ -5,7 +5,6 @@ from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
-from bot.content import load_catalogue
 from flows.checkin import open_checkin
 from flows.content import Country, Hours
 from flows.conversation import (
@@ -13,7 +12,6 @@ from flows.conversation import (
     Context,
     Conversation,
     Event,
-    Policy,
     RecordCheckin,
     Send,
     Session,
@@ -21,12 +19,7 @@ from flows.conversation import (
 from flows.dialogue import step
 from flows.orientation import contact_when, service_answer
 from flows.texts import LANGUAGES, crisis_text, day_names, render
-
-CATALOGUE = load_catalogue(default="JM")
-NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)  # a Wednesday, 10:00 in Kingston
-POLICY = Policy()
-CTX = Context(CATALOGUE, NOW)
-JM = CATALOGUE.countries["JM"]
+from tests.flow_world import CATALOGUE, CTX, JM, NOW, POLICY
 
 
 def consented(language: str = "en", **changes: object) -> Conversation:

@@ -5,15 +5,10 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from bot.content import load_catalogue
-from flows.conversation import Context, Conversation, Event, Policy, Send, Session
+from flows.conversation import Context, Conversation, Event, Send, Session
 from flows.dialogue import step
 from flows.texts import LANGUAGES, render, text
-
-CATALOGUE = load_catalogue(default="JM")
-NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)  # a Wednesday, 10:00 in Kingston
-POLICY = Policy()
-CTX = Context(CATALOGUE, NOW)
+from tests.flow_world import CATALOGUE, CTX, NOW, POLICY
 
 
 def subscribed(language: str) -> Conversation:

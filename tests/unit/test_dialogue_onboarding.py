@@ -1,33 +1,25 @@
 """Onboarding: language, consent, country and code, never a loop, and the first question kept."""
 
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
-from bot.content import load_catalogue
 from flows.conversation import (
     Alert,
-    Context,
     Conversation,
     Effect,
     Event,
     LinkCase,
-    Policy,
     Send,
     Session,
 )
 from flows.dialogue import step
 from flows.orientation import contact_when, service_answer
 from flows.texts import LANGUAGES, crisis_text, language_for_region, render
+from tests.flow_world import CATALOGUE, CTX, JM, NOW, POLICY
 
-CATALOGUE = load_catalogue(default="JM")
-NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)  # a Wednesday, 10:00 in Kingston
-POLICY = Policy()
-CTX = Context(CATALOGUE, NOW)
 EXPIRES = NOW + POLICY.onboarding
-JM = CATALOGUE.countries["JM"]
 PROMPT_KEYS = {"language": "choose_language", "consent": "consent", "country": "choose_country",
                "code": "ask_code"}  # fmt: skip
 NAMES = {"²": "superscript two (a key on French keyboards)"}

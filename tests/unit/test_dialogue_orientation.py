@@ -1,12 +1,11 @@
 """Orientation: who, where, when and what to bring, follow-ups, the menu, and no loops."""
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
-from bot.content import load_catalogue
-from flows.conversation import Context, Conversation, Event, Policy, Send
+from flows.conversation import Conversation, Event, Send
 from flows.dialogue import step
 from flows.orientation import (
     SERVICE_INTENTS,
@@ -17,12 +16,8 @@ from flows.orientation import (
 )
 from flows.segments import count_segments
 from flows.texts import LANGUAGES, render, text
+from tests.flow_world import CATALOGUE, CTX, JM, NOW, POLICY
 
-CATALOGUE = load_catalogue(default="JM")
-NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
-POLICY = Policy()
-CTX = Context(CATALOGUE, NOW)
-JM = CATALOGUE.countries["JM"]
 ASPECTS = ("where", "when", "bring")
 COMBOS = [(i, lang, c) for i in SERVICE_INTENTS for lang in LANGUAGES for c in CATALOGUE.order]
 
