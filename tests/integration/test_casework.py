@@ -329,3 +329,18 @@ def test_a_crisis_from_a_number_outside_the_programme_goes_to_the_default_office
     ]
     [reply] = to(desk_services, us_sim)
     assert reply.purpose == "crisis_reply" and not any(ch.isdigit() for ch in reply.body)
+
+
+def test_the_clock_tick_runs_the_sla_sweep_and_a_standby_clock_does_not(
+    desk_services: Services,
+) -> None:
+    from scheduler.clock import Clock
+
+    send(desk_services, "+18765557777", "i want to kill myself")
+    later = NOW + timedelta(minutes=20)
+    leader = Clock(desk_services, clock=lambda: later)
+    standby = Clock(desk_services, clock=lambda: later)
+    assert leader.tick() and not standby.tick()
+    [alert] = rows(desk_services, Alert)
+    assert alert.escalated_at == later
+    assert [m.purpose for m in to(desk_services, SUPERVISOR)] == ["escalation_crisis"]
