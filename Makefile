@@ -94,7 +94,7 @@ $(NLU_MODEL): $(RASA_INSTALLED) | $(INSTALLED)
 	$(BIN)/python -m nlu.train_guard --attempts 3 --stall $(NLU_TRAIN_STALL) \
 		--timeout $(NLU_TRAIN_TIMEOUT) -- $(RASA) train nlu --config nlu/rasa/config.yml \
 		--domain nlu/rasa/domain.yml --nlu nlu/rasa/data --out nlu/models \
-		--fixed-model-name nlu-$(NLU_HASH) --num-threads 2 --quiet
+		--fixed-model-name nlu-$(NLU_HASH) --num-threads 2
 	test -f $@
 	find nlu/models -name 'nlu-*.tar.gz' ! -name 'nlu-$(NLU_HASH).tar.gz' -delete
 

@@ -84,12 +84,10 @@ def move_number(session: Session, number: ContactNumber, case: Contact, now: dat
 def record_checkin(session: Session, origin: Origin, effect: RecordCheckin, now: datetime) -> None:
     """Store the check-in answer (and the need, when the follow-up answers it)."""
     contact_id = origin.number.contact_id
-    row = cases.open_checkin(session, contact_id) if effect.need else None
-    if row is None:
-        row = cases.open_checkin(session, contact_id)
-        if row is None or row.answer is not None:
-            row = CheckIn(contact_id=contact_id)
-            session.add(row)
+    row = cases.open_checkin(session, contact_id)  # the one asked, or the one the need is for
+    if row is None or (row.answer is not None and not effect.need):
+        row = CheckIn(contact_id=contact_id)
+        session.add(row)
     row.answer, row.answered_at, row.inbound_id = effect.answer, now, origin.inbound.id
     if effect.need:
         row.need = effect.need

@@ -1,8 +1,9 @@
 """Run a command (`rasa train`) under a watchdog: a run that stops using CPU is stuck.
 
-TensorFlow 2.12 on this machine kind sometimes deadlocks mid-training, every thread asleep on
-a futex, and waits forever. A stall is visible from outside: the process group's CPU time
-stops growing. The guard kills a stalled or overlong run and starts again, a few times.
+TensorFlow 2.12 on this machine kind sometimes deadlocks mid-training: threads spin, then
+every thread sleeps on a futex, forever. A stall is visible from outside: the epoch progress
+stops, or the process group's CPU time stops growing. The guard kills a stalled or overlong
+run and starts again, a few times.
 
     python -m nlu.train_guard --attempts 3 --stall 120 --timeout 1500 -- rasa train nlu ...
 """
@@ -12,8 +13,10 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import IO
 
 TICKS = os.sysconf("SC_CLK_TCK")
 
@@ -31,22 +34,47 @@ def group_cpu_seconds(session_id: int) -> float:
     return total / TICKS
 
 
+class _Output:
+    """Copies the child's output through and remembers when it last said anything."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.last = time.monotonic()
+        self.thread = threading.Thread(target=self._copy, args=(stream,), daemon=True)
+        self.thread.start()
+
+    def _copy(self, stream: IO[bytes]) -> None:
+        for chunk in iter(lambda: stream.read1(4096), b""):  # type: ignore[attr-defined]
+            self.last = time.monotonic()
+            sys.stdout.buffer.write(chunk)
+            sys.stdout.buffer.flush()
+
+
 def run_once(command: list[str], stall: float, timeout: float, every: float = 2.0) -> int:
-    """Run `command` in its own session; kill it if it stalls or overruns. Its exit code."""
-    process = subprocess.Popen(command, start_new_session=True)  # noqa: S603
-    started = last_progress = time.monotonic()
+    """Run `command` in its own session; kill it if it stalls or overruns. Its exit code.
+
+    A stall is `stall` seconds with neither new output (Rasa's epoch progress) nor CPU use:
+    a deadlock sleeps, but a livelock spins, so silence counts as much as idleness.
+    """
+    process = subprocess.Popen(  # noqa: S603
+        command, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    assert process.stdout is not None
+    output = _Output(process.stdout)
+    started = cpu_progress = time.monotonic()
     last_cpu = 0.0
     while process.poll() is None:
         time.sleep(every)
         now, cpu = time.monotonic(), group_cpu_seconds(process.pid)
         if cpu > last_cpu + 0.2:
-            last_cpu, last_progress = cpu, now
-        if now - last_progress > stall or now - started > timeout:
-            why = "stalled (no CPU use)" if now - last_progress > stall else "timed out"
-            print(f"train_guard: run {why} after {now - started:.0f}s; killing it", flush=True)
+            last_cpu, cpu_progress = cpu, now
+        idle, silent = now - cpu_progress > stall, now - output.last > stall
+        if idle or silent or now - started > timeout:
+            why = "stalled" if idle or silent else "timed out"
+            print(f"\ntrain_guard: run {why} after {now - started:.0f}s; killing it", flush=True)
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
             return 124
+    output.thread.join(timeout=5)
     return process.returncode
 
 
