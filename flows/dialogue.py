@@ -35,7 +35,8 @@ SIMPLE_REPLIES = {
 MENU_INTENTS = {"ask_menu", "affirm", "deny"}
 OFFICE_WORDS = {"OFFICE", "OFICINA", "BUREAU", "BIWO"}
 # Intents under which a "where / when / bring" word is a follow-up about the current topic.
-FOLLOW_UP_INTENTS = {"", "out_of_scope", "nlu_fallback", "ask_office", *SERVICE_INTENTS}
+# Intents that are clearly something else, even with "where / when / bring" in the message.
+NOT_FOLLOW_UPS = {"thanks", "goodbye", "greet", "affirm", "deny", "checkin_good", "checkin_okay"}
 
 
 def _words(body: str) -> set[str]:
@@ -160,15 +161,17 @@ def _free(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
         return checkin.struggling(conversation, event, ctx, record=False)
     understood = replace(conversation, misunderstood=0)
     aspect = follow_up_aspect(event.body)
-    # "What do I bring?" is about the topic even if the model hears "documents"; "where can
-    # I get a job" after a counselling answer is a new question.
-    # A follow-up only when the model heard nothing clearer: "merci pour le renseignement"
-    # is thanks, whatever "le" means in Kreyol.
-    other = intent not in FOLLOW_UP_INTENTS or SERVICE_INTENTS.get(intent) not in (
-        None, conversation.topic,
-    ) or (intent == "ask_office" and bool(OFFICE_WORDS & _words(event.body)))  # fmt: skip
-    keeps_topic = (aspect == "bring" and intent in SERVICE_INTENTS) or not other
-    if conversation.topic and aspect and keeps_topic:
+    # A "where / when / bring" word is a follow-up about the topic unless the model heard
+    # something clearer: "merci pour le renseignement" is thanks, "where can I get a job"
+    # after a counselling answer is a new question, "where is your office" is the office.
+    # "What do I bring?" stays on the topic even when the model hears "documents".
+    new_service = SERVICE_INTENTS.get(intent) not in (None, conversation.topic)
+    other = (
+        intent in NOT_FOLLOW_UPS
+        or (new_service and aspect != "bring")
+        or (intent == "ask_office" and bool(OFFICE_WORDS & _words(event.body)))
+    )
+    if conversation.topic and aspect and not other:
         country = ctx.country(conversation, event)
         body = follow_up_answer(country, conversation.topic, aspect, language)
         return understood, [Send(body, f"follow_up_{aspect}")]
