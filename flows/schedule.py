@@ -1,0 +1,81 @@
+"""When scheduled messages fire: reminder rules as data, quiet hours, monthly check-in slots.
+
+Like RapidPro's campaign events, a rule is an offset and a unit from a milestone's date,
+optionally at a delivery hour on that day, in the returnee's own time zone. Everything here
+takes `now` and time zones as arguments; nothing reads the clock.
+"""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+UNITS = {"minutes": timedelta(minutes=1), "hours": timedelta(hours=1), "days": timedelta(days=1),
+         "weeks": timedelta(weeks=1)}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ReminderRule:
+    """Remind `offset` `unit`s from a milestone (negative: before), at `delivery_hour`."""
+
+    milestone_type: str
+    offset: int
+    unit: str  # minutes|hours|days|weeks
+    delivery_hour: int | None = None  # local hour on the offset day; None: the exact offset
+
+    def __post_init__(self) -> None:
+        if self.unit not in UNITS:
+            raise ValueError(f"unit {self.unit!r} is not one of {tuple(UNITS)}")
+        if self.delivery_hour is not None and not 0 <= self.delivery_hour <= 23:
+            raise ValueError(f"delivery_hour {self.delivery_hour} is not 0-23")
+        if self.delivery_hour is not None and self.unit not in ("days", "weeks"):
+            raise ValueError("a delivery hour needs a unit of days or weeks")
+
+
+@dataclass(frozen=True)
+class QuietHours:
+    """Messages go out between `start` and `end`, local time; others wait for the morning."""
+
+    start: time = time(8)
+    end: time = time(20)
+
+
+def fire_time(rule: ReminderRule, milestone_at: datetime, zone: ZoneInfo) -> datetime:
+    """When the rule fires for a milestone, in UTC (before quiet hours are applied)."""
+    local = milestone_at.astimezone(zone)
+    if rule.delivery_hour is None:
+        return (milestone_at + rule.offset * UNITS[rule.unit]).astimezone(milestone_at.tzinfo)
+    day = local.date() + rule.offset * UNITS[rule.unit]
+    return at_local(day, time(rule.delivery_hour), zone)
+
+
+def at_local(day: date, moment: time, zone: ZoneInfo) -> datetime:
+    """The instant of a local wall-clock time; a time skipped by DST moves forward an hour."""
+    local = datetime.combine(day, moment, tzinfo=zone)
+    round_trip = local.astimezone(ZoneInfo("UTC")).astimezone(zone)
+    if round_trip.replace(tzinfo=None) != local.replace(tzinfo=None):  # in a DST gap
+        local = datetime.combine(day, moment, tzinfo=zone) + timedelta(hours=1)
+    return local.astimezone(ZoneInfo("UTC"))
+
+
+def outside_quiet_hours(moment: datetime, zone: ZoneInfo, quiet: QuietHours) -> datetime:
+    """`moment`, or the start of the next allowed window if it falls in the night."""
+    local = moment.astimezone(zone)
+    if quiet.start <= local.time() < quiet.end:
+        return moment
+    day = local.date() if local.time() < quiet.start else local.date() + timedelta(days=1)
+    return at_local(day, quiet.start, zone)
+
+
+def checkin_slot(contact_id: int, month: date, zone: ZoneInfo, quiet: QuietHours) -> datetime:
+    """A returnee's check-in time in `month`: a day and minute spread by id, inside the window.
+
+    Spreading over days 1-20 and the whole window keeps a sender's rate limit from being
+    the bottleneck; the same returnee always gets the same slot, so re-planning is stable.
+    """
+    digest = hashlib.sha256(f"{contact_id}:{month:%Y-%m}".encode()).digest()
+    window = (datetime.combine(month, quiet.end) - datetime.combine(month, quiet.start)).seconds
+    day = month.replace(day=1) + timedelta(days=digest[0] % 20)
+    minute = int.from_bytes(digest[1:4], "big") % max(1, window // 60)
+    start = datetime.combine(day, quiet.start) + timedelta(minutes=minute)
+    return at_local(start.date(), start.time(), zone)
