@@ -79,3 +79,45 @@ def checkin_slot(contact_id: int, month: date, zone: ZoneInfo, quiet: QuietHours
     minute = int.from_bytes(digest[1:4], "big") % max(1, window // 60)
     start = datetime.combine(day, quiet.start) + timedelta(minutes=minute)
     return at_local(start.date(), start.time(), zone)
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """A dated step of a returnee's case (counselling session, training, grant due, ...)."""
+
+    id: int
+    kind: str
+    at: datetime
+    status: str = "planned"  # planned|done|missed|cancelled
+
+
+@dataclass(frozen=True)
+class PlannedReminder:
+    """One reminder to send, under the key that makes sending it twice impossible."""
+
+    key: str
+    rule: ReminderRule
+    fire_at: datetime
+
+
+def plan_reminders(
+    milestone: Milestone, rules: list[ReminderRule], zone: ZoneInfo, quiet: QuietHours,
+    now: datetime,
+) -> list[PlannedReminder]:  # fmt: skip
+    """The reminders still to come for a planned milestone, after quiet hours, oldest first.
+
+    The key holds the milestone's date: a new date plans new keys (the caller cancels the
+    old ones); done, missed and cancelled milestones plan nothing. A reminder that is due
+    already, or that quiet hours push past a milestone it should precede, is dropped.
+    """
+    if milestone.status != "planned":
+        return []
+    planned = []
+    for rule in (r for r in rules if r.milestone_type == milestone.kind):
+        fire = outside_quiet_hours(fire_time(rule, milestone.at, zone), zone, quiet)
+        if fire <= now or (rule.offset <= 0 and fire >= milestone.at):
+            continue
+        hour = "" if rule.delivery_hour is None else f"@{rule.delivery_hour}"
+        key = f"reminder:{milestone.id}:{rule.offset}{rule.unit}{hour}:{milestone.at:%Y%m%dT%H%MZ}"
+        planned.append(PlannedReminder(key, rule, fire))
+    return sorted(planned, key=lambda p: p.fire_at)

@@ -7,12 +7,14 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from flows.schedule import (
+    Milestone,
     QuietHours,
     ReminderRule,
     at_local,
     checkin_slot,
     fire_time,
     outside_quiet_hours,
+    plan_reminders,
 )
 
 KINGSTON = ZoneInfo("America/Jamaica")
@@ -109,3 +111,50 @@ def test_a_malformed_rule_is_refused(unit: str, hour: int | None) -> None:
 
 def test_a_local_time_that_exists_twice_takes_the_first() -> None:
     assert at_local(date(2026, 11, 1), time(1, 30), NASSAU) == utc(2026, 11, 1, 5, 30)
+
+
+RULES = [
+    ReminderRule("counselling", -2, "days", 9),
+    ReminderRule("counselling", 0, "days", 7),
+    ReminderRule("counselling", -2, "hours"),
+    ReminderRule("training", -1, "days", 9),
+]
+SESSION_AT = utc(2026, 12, 10, 19, 0)  # 14:00 in Kingston
+
+
+def plan(milestone: Milestone, now: datetime) -> list[tuple[str, datetime]]:
+    return [(p.key, p.fire_at) for p in plan_reminders(milestone, RULES, KINGSTON, QUIET, now)]
+
+
+def test_a_planned_milestone_gets_its_rules_reminders_after_quiet_hours_oldest_first() -> None:
+    planned = plan(Milestone(7, "counselling", SESSION_AT), utc(2026, 12, 1, 12, 0))
+    assert planned == [
+        ("reminder:7:-2days@9:20261210T1900Z", utc(2026, 12, 8, 14, 0)),
+        ("reminder:7:0days@7:20261210T1900Z", utc(2026, 12, 10, 13, 0)),  # 07:00 -> 08:00
+        ("reminder:7:-2hours:20261210T1900Z", utc(2026, 12, 10, 17, 0)),
+    ]
+
+
+@pytest.mark.parametrize("status", ["done", "missed", "cancelled"])
+def test_a_finished_or_cancelled_milestone_plans_nothing(status: str) -> None:
+    assert plan(Milestone(7, "counselling", SESSION_AT, status), utc(2026, 12, 1)) == []
+
+
+def test_reminders_already_due_are_dropped_not_sent_late() -> None:
+    keys = [key for key, _ in plan(Milestone(7, "counselling", SESSION_AT),
+                                   utc(2026, 12, 9, 12, 0))]  # fmt: skip
+    assert keys == ["reminder:7:0days@7:20261210T1900Z", "reminder:7:-2hours:20261210T1900Z"]
+
+
+def test_a_new_date_plans_new_keys_so_the_old_reminders_can_be_cancelled() -> None:
+    first = {key for key, _ in plan(Milestone(7, "counselling", SESSION_AT), utc(2026, 12, 1))}
+    moved = Milestone(7, "counselling", utc(2026, 12, 17, 19, 0))
+    second = {key for key, _ in plan(moved, utc(2026, 12, 1))}
+    assert first and second and not first & second
+
+
+def test_a_reminder_pushed_past_an_early_milestone_by_quiet_hours_is_dropped() -> None:
+    early = Milestone(8, "counselling", utc(2026, 12, 10, 12, 30))  # 07:30 in Kingston
+    assert [key for key, _ in plan(early, utc(2026, 12, 1))] == [
+        "reminder:8:-2days@9:20261210T1230Z"
+    ]
