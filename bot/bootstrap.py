@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.alerts import AlertPolicy
 from bot.channels import DemoSender, TwilioSender
 from bot.config import ConfigError, Settings
-from bot.content import DEFAULT_CONTENT_DIR, load_catalogue
+from bot.content import DEFAULT_CONTENT_DIR, load_catalogue, load_reminder_book
 from bot.desk import Desk
 from bot.emails import DemoMailer, EmailDispatcher, Mailer, SmtpMailer, SmtpSettings
 from bot.outbox import Dispatcher, DispatchPolicy
@@ -100,6 +100,7 @@ def build_desk(settings: Settings, sessions: sessionmaker[Session]) -> Desk:
     directory = Path(settings.content_dir) if settings.content_dir else DEFAULT_CONTENT_DIR
     try:
         catalogue = load_catalogue(directory, settings.default_office)
+        reminders = load_reminder_book(directory)
     except ContentError as error:
         raise ConfigError("CONTENT_DIR", f"content is invalid: {error}") from None
     alert_policy = AlertPolicy(
@@ -108,7 +109,7 @@ def build_desk(settings: Settings, sessions: sessionmaker[Session]) -> Desk:
         default_office=settings.default_office,
     )
     flow_policy = Policy(handoff=timedelta(hours=settings.handoff_hours))
-    return Desk(sessions, catalogue, alert_policy, flow_policy)
+    return Desk(sessions, catalogue, alert_policy, flow_policy, reminders)
 
 
 def build_mailer(settings: Settings) -> Mailer:

@@ -6,6 +6,7 @@ from pathlib import Path
 import yaml
 
 from flows.content import Catalogue, ContentError, Country, parse_country
+from flows.schedule import ReminderBook, parse_reminder_book
 
 DEFAULT_CONTENT_DIR = Path(__file__).resolve().parents[1] / "content"
 # The order the onboarding menu lists countries in (then any others, alphabetically).
@@ -27,15 +28,26 @@ def load_catalogue(directory: Path = DEFAULT_CONTENT_DIR, default: str | None = 
     return Catalogue({code: countries[code] for code in ordered}, default=default)
 
 
-def _load(path: Path, directory: Path) -> Country:
-    source = str(path.relative_to(directory))
+def load_reminder_book(directory: Path = DEFAULT_CONTENT_DIR) -> ReminderBook:
+    """`reminders.yml` in `directory`, validated; ContentError names the rule and key."""
+    path = directory / "reminders.yml"
+    if not path.exists():
+        raise ContentError(str(path), "(file)", "is missing")
+    return parse_reminder_book(_read_yaml(path, "reminders.yml"), "reminders.yml")
+
+
+def _read_yaml(path: Path, source: str) -> object:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else "(file)"
         raise ContentError(source, where, "is not valid YAML") from None
-    country = parse_country(data, source)
+
+
+def _load(path: Path, directory: Path) -> Country:
+    source = str(path.relative_to(directory))
+    country = parse_country(_read_yaml(path, source), source)
     if path.stem.upper() != country.code:
         raise ContentError(source, "country", f"{country.code} does not match the file name")
     return country

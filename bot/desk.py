@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.alerts import AlertDesk, AlertPolicy
 from flows.content import Catalogue
 from flows.conversation import Policy
+from flows.schedule import ReminderBook
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,7 @@ class Desk:
     catalogue: Catalogue
     alert_policy: AlertPolicy = field(default_factory=AlertPolicy)
     flow_policy: Policy = field(default_factory=Policy)
+    reminders: ReminderBook = field(default_factory=lambda: ReminderBook((), ()))
 
     @property
     def alerts(self) -> AlertDesk:

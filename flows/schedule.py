@@ -8,7 +8,10 @@ takes `now` and time zones as arguments; nothing reads the clock.
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
+
+from flows.content import ContentError
 
 UNITS = {"minutes": timedelta(minutes=1), "hours": timedelta(hours=1), "days": timedelta(days=1),
          "weeks": timedelta(weeks=1)}  # fmt: skip
@@ -121,3 +124,47 @@ def plan_reminders(
         key = f"reminder:{milestone.id}:{rule.offset}{rule.unit}{hour}:{milestone.at:%Y%m%dT%H%MZ}"
         planned.append(PlannedReminder(key, rule, fire))
     return sorted(planned, key=lambda p: p.fire_at)
+
+
+@dataclass(frozen=True)
+class ReminderBook:
+    """The milestone types and the reminder rules operators keep in content/reminders.yml."""
+
+    milestone_types: tuple[str, ...]
+    rules: tuple[ReminderRule, ...]
+
+    def for_type(self, milestone_type: str) -> list[ReminderRule]:
+        """The rules that apply to one milestone type."""
+        return [rule for rule in self.rules if rule.milestone_type == milestone_type]
+
+
+def parse_reminder_book(data: Any, source: str) -> ReminderBook:
+    """Validate the parsed reminders file; ContentError names the file, rule and key."""
+    if not isinstance(data, dict):
+        raise ContentError(source, "(top level)", "must be a mapping")
+    types = data.get("milestone_types")
+    if not isinstance(types, list) or not types or not all(isinstance(t, str) for t in types):
+        raise ContentError(source, "milestone_types", "must be a list of names")
+    raw_rules = data.get("rules")
+    if not isinstance(raw_rules, list):
+        raise ContentError(source, "rules", "must be a list")
+    return ReminderBook(tuple(types), tuple(
+        _rule(raw, f"rules[{index}]", source, types) for index, raw in enumerate(raw_rules)
+    ))  # fmt: skip
+
+
+def _rule(raw: Any, path: str, source: str, types: list[str]) -> ReminderRule:
+    if not isinstance(raw, dict):
+        raise ContentError(source, path, "must be a mapping")
+    if raw.get("milestone") not in types:
+        raise ContentError(source, f"{path}.milestone", f"{raw.get('milestone')!r} is not "
+                           "one of milestone_types")  # fmt: skip
+    offset, hour = raw.get("offset"), raw.get("delivery_hour")
+    if not isinstance(offset, int) or isinstance(offset, bool):
+        raise ContentError(source, f"{path}.offset", "must be a whole number")
+    if hour is not None and (not isinstance(hour, int) or isinstance(hour, bool)):
+        raise ContentError(source, f"{path}.delivery_hour", "must be a whole hour 0-23")
+    try:
+        return ReminderRule(raw["milestone"], offset, str(raw.get("unit")), hour)
+    except ValueError as error:
+        raise ContentError(source, path, str(error)) from None
