@@ -33,8 +33,12 @@ def code_status(session: Session, number: ContactNumber, body: str) -> str:
     case = cases.contact_by_code(session, normalise_code(body))
     if case is None:
         return "unknown"
-    others = [n for n in cases.numbers_of(session, case.id) if n.id != number.id]
-    return "needs_check" if others else "linked"
+    return "needs_check" if _has_other_numbers(session, case, number) else "linked"
+
+
+def _has_other_numbers(session: Session, case: Contact, number: ContactNumber) -> bool:
+    """A case that already has a number gets a new one only after a caseworker's check."""
+    return any(n.id != number.id for n in cases.numbers_of(session, case.id))
 
 
 def perform(session: Session, desk: Desk, origin: Origin, effect: object, now: datetime) -> None:
@@ -55,7 +59,7 @@ def link_case(session: Session, desk: Desk, origin: Origin, code: str, now: date
     number = origin.number
     if case is None or case.id == number.contact_id:
         return
-    if any(n.id != number.id for n in cases.numbers_of(session, case.id)):
+    if _has_other_numbers(session, case, number):
         trigger = alerts.Trigger(number.e164, case, origin.inbound.id, origin.inbound.body)
         reason = f"new number {number.e164} sent this case's registration code"
         alerts.raise_alert(session, desk.alerts, "new_number", reason, trigger, now)
@@ -146,7 +150,7 @@ def resolve(session: Session, alert: Alert, caseworker: Caseworker, now: datetim
     contact = session.get(Contact, alert.contact_id) if alert.contact_id else None
     if contact is None or alert.kind not in alerts.HANDOFF_KINDS or contact.paused_until is None:
         return
-    if cases.open_handoff_alerts(session, contact.id, alerts.HANDOFF_KINDS):
+    if cases.has_open_alerts(session, contact.id, alerts.HANDOFF_KINDS):
         return
     contact.paused_until = None
     number = repo.find_number(session, alert.e164)

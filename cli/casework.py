@@ -3,7 +3,6 @@
 from collections.abc import Callable
 
 import click
-from sqlalchemy.exc import IntegrityError
 
 from bot.bootstrap import Services
 from bot.content import concerns
@@ -68,14 +67,11 @@ def register(cli: click.Group, services: Callable[[], Services]) -> None:
     def remove(phone: str) -> None:
         """Deactivate a caseworker (their alerts stay on record)."""
         e164 = _phone(phone)
-        try:
-            with services().sessions.begin() as session:
-                person = cases.caseworker_by_phone(session, e164)
-                if person is None:
-                    raise click.ClickException(f"no active caseworker with phone {e164}")
-                person.active, person.on_call = False, False
-        except IntegrityError as error:  # pragma: no cover - a concurrent edit
-            raise click.ClickException(str(error.orig)) from None
+        with services().sessions.begin() as session:
+            person = cases.caseworker_by_phone(session, e164)
+            if person is None:
+                raise click.ClickException(f"no active caseworker with phone {e164}")
+            person.active, person.on_call = False, False
         click.echo(f"caseworker {e164} removed")
 
     @cli.group()

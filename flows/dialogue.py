@@ -22,6 +22,7 @@ from flows.orientation import (
     follow_up_aspect,
     office_answer,
     service_answer,
+    words_of,
 )
 from flows.texts import crisis_text, render, text
 
@@ -37,10 +38,6 @@ OFFICE_WORDS = {"OFFICE", "OFICINA", "BUREAU", "BIWO"}
 # Intents under which a "where / when / bring" word is a follow-up about the current topic.
 # Intents that are clearly something else, even with "where / when / bring" in the message.
 NOT_FOLLOW_UPS = {"thanks", "goodbye", "greet", "affirm", "deny", "checkin_good", "checkin_okay"}
-
-
-def _words(body: str) -> set[str]:
-    return {normalise_word(word) for word in body.split()}
 
 
 def step(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
@@ -169,7 +166,7 @@ def _free(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
     other = (
         intent in NOT_FOLLOW_UPS
         or (new_service and aspect != "bring")
-        or (intent == "ask_office" and bool(OFFICE_WORDS & _words(event.body)))
+        or (intent == "ask_office" and bool(OFFICE_WORDS.intersection(words_of(event.body))))
     )
     if conversation.topic and aspect and not other:
         country = ctx.country(conversation, event)

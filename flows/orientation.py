@@ -34,9 +34,14 @@ FOLLOW_UP_WORDS: dict[str, str] = {
 }  # fmt: skip
 
 
+def words_of(body: str) -> list[str]:
+    """The message's words, upper-case, accents and punctuation folded away."""
+    return [normalise_word(word) for word in body.replace("?", " ").split()]
+
+
 def follow_up_aspect(body: str) -> str | None:
     """Which detail a follow-up question asks for (where, when, bring), if any."""
-    words = [normalise_word(w) for w in body.replace("?", " ").split()]
+    words = words_of(body)
     words += ["KILE" for a, b in itertools.pairwise(words) if (a, b) == ("KI", "LE")]
     aspects = [FOLLOW_UP_WORDS[w] for w in words if w in FOLLOW_UP_WORDS]
     return aspects[0] if aspects else None

@@ -98,12 +98,12 @@ def open_alert(session: Session, contact_id: int, kind: str) -> Alert | None:
     )
 
 
-def open_handoff_alerts(session: Session, contact_id: int, kinds: tuple[str, ...]) -> int:
-    """How many unresolved alerts of these kinds the contact still has."""
+def has_open_alerts(session: Session, contact_id: int, kinds: tuple[str, ...]) -> bool:
+    """True while the contact has an unresolved alert of one of these kinds."""
     query = select(Alert.id).where(
         Alert.contact_id == contact_id, Alert.kind.in_(kinds), Alert.status != "resolved"
     )
-    return len(session.scalars(query).all())
+    return session.scalar(query.limit(1)) is not None
 
 
 def overdue_alert_ids(session: Session, now: datetime, limit: int) -> list[int]:

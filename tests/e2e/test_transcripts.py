@@ -109,9 +109,9 @@ class Phone:
         return got
 
 
-def when_options(place: Country, language: str) -> set[str]:
-    now = datetime.now(UTC)
-    return {contact_when(place, now, language), contact_when(place, datetime.now(UTC), language)}
+def when_options(place: Country, language: str, since: datetime) -> set[str]:
+    """What "when" says from `since` until now (a reply may cross an office-hours boundary)."""
+    return {contact_when(place, since, language), contact_when(place, datetime.now(UTC), language)}
 
 
 def test_a_returnee_onboards_asks_three_questions_and_reports_struggling(
@@ -133,8 +133,10 @@ def test_a_returnee_onboards_asks_three_questions_and_reports_struggling(
     ]
     assert phone.say("where is your office located") == [office_answer(jamaica, "en")]
     # Struggling: the caseworker on call hears of it by SMS and email; one follow-up question.
+    sent_at = datetime.now(UTC)
     [need] = phone.say("things are really hard for me right now")
-    assert need in {render("checkin_need", "en", when=w) for w in when_options(jamaica, "en")}
+    whens = when_options(jamaica, "en", sent_at)
+    assert need in {render("checkin_need", "en", when=w) for w in whens}
     assert phone.say("2", replies=2) == [
         text("need_noted", "en"), service_answer(jamaica, "job_placement", "en"),
     ]  # fmt: skip
