@@ -1,7 +1,7 @@
 """Build the concrete objects from settings; nothing is created at import time."""
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import time, timedelta
 from pathlib import Path
 
 from sqlalchemy import Engine, text
@@ -18,6 +18,7 @@ from bot.ports import Sender
 from bot.twilio_client import make_twilio_client
 from flows.content import ContentError
 from flows.conversation import Policy
+from flows.schedule import FollowUp, QuietHours, SchedulePolicy
 from nlu.client import RasaClient
 from storage.db import make_engine, make_session_factory
 
@@ -108,8 +109,23 @@ def build_desk(settings: Settings, sessions: sessionmaker[Session]) -> Desk:
         other_sla=timedelta(seconds=settings.alert_sla_other_seconds),
         default_office=settings.default_office,
     )
-    flow_policy = Policy(handoff=timedelta(hours=settings.handoff_hours))
-    return Desk(sessions, catalogue, alert_policy, flow_policy, reminders)
+    flow_policy = Policy(
+        handoff=timedelta(hours=settings.handoff_hours),
+        checkin=timedelta(hours=settings.checkin_nudge_hours),
+    )
+    return Desk(sessions, catalogue, alert_policy, flow_policy, reminders,
+                schedule_policy(settings), dict(settings.whatsapp_templates))  # fmt: skip
+
+
+def schedule_policy(settings: Settings) -> SchedulePolicy:
+    """Quiet hours, follow-up period and check-in timings from the settings."""
+    return SchedulePolicy(
+        quiet=QuietHours(time.fromisoformat(settings.quiet_start),
+                         time.fromisoformat(settings.quiet_end)),
+        follow_up=FollowUp(settings.follow_up_months),
+        nudge_after=timedelta(hours=settings.checkin_nudge_hours),
+        missed_after=timedelta(days=settings.checkin_missed_days),
+    )  # fmt: skip
 
 
 def build_mailer(settings: Settings) -> Mailer:

@@ -10,12 +10,13 @@ from bot.desk import Desk
 from bot.logs import get_logger
 from flows.commands import normalise_code, parse_command
 from flows.conversation import Alert as RaiseAlert
-from flows.conversation import LinkCase, RecordCheckin
+from flows.conversation import LinkCase, RecordCheckin, RecordMilestoneAnswer
 from flows.texts import render
 from storage import casework_repo as cases
 from storage import repositories as repo
 from storage.casework import Alert, Caseworker, CheckIn
 from storage.models import Contact, ContactNumber, InboundMessage
+from storage.schedule import Milestone
 
 log = get_logger("casework")
 
@@ -51,6 +52,10 @@ def perform(session: Session, desk: Desk, origin: Origin, effect: object, now: d
         link_case(session, desk, origin, effect.code, now)
     elif isinstance(effect, RecordCheckin):
         record_checkin(session, origin, effect, now)
+    elif isinstance(effect, RecordMilestoneAnswer):
+        milestone = session.get(Milestone, effect.milestone_id)
+        if milestone is not None and milestone.contact_id == origin.number.contact_id:
+            milestone.answer, milestone.answered_at = effect.answer, now
 
 
 def link_case(session: Session, desk: Desk, origin: Origin, code: str, now: datetime) -> None:

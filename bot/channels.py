@@ -45,7 +45,7 @@ class TwilioSender(Sender):
 
     def send(self, message: Outgoing) -> SendReceipt:
         """Create the message at Twilio; classify every failure for the outbox."""
-        kwargs: dict[str, str] = {**self._addresses(message), "body": message.body}
+        kwargs: dict[str, str] = {**self._addresses(message), **_content(message)}
         if self.public_base_url:
             kwargs["status_callback"] = (
                 f"{self.public_base_url}/twilio/status?m={message.message_id}"
@@ -74,6 +74,14 @@ class TwilioSender(Sender):
             for found in reversed(recent)
             if found.body == message.body and found.date_created and found.date_created >= since
         ]
+
+
+def _content(message: Outgoing) -> dict[str, str]:
+    """The body, or on WhatsApp outside the 24-hour window, the approved template."""
+    if message.content_sid and message.channel == "whatsapp":
+        return {"content_sid": message.content_sid,
+                "content_variables": message.content_variables or "{}"}  # fmt: skip
+    return {"body": message.body}
 
 
 def _classify(error: TwilioRestException) -> SendError:

@@ -1,11 +1,10 @@
-"""Open a check-in for a returnee: the question goes out and the answer is awaited."""
+"""Open a check-in for a returnee now (the simulator's button; the clock plans monthly ones)."""
 
 from datetime import datetime
 
-from bot import conversation_state, outbox
 from bot.desk import Desk
+from bot.scheduled import send_scheduled
 from flows.checkin import open_checkin
-from flows.conversation import Context, Send
 from storage import repositories as repo
 from storage.casework import CheckIn
 from storage.models import Contact
@@ -18,23 +17,12 @@ def ask_checkin(desk: Desk, contact_id: int, key: str, now: datetime) -> bool:
     """
     with desk.sessions.begin() as session:
         contact = session.get(Contact, contact_id, with_for_update=True)
-        if contact is None or contact.consent != "given" or contact.paused_until is not None:
+        if contact is None or contact.paused_until is not None:
             return False
         if repo.outbound_key_exists(session, key):
             return False  # this occurrence was asked already
-        numbers = [n for n in contact.numbers if n.opted_out_at is None]
-        if not numbers:
+        variables = {"1": contact.name or ""}
+        if send_scheduled(session, desk, key, "checkin", contact, open_checkin, variables, now):
             return False
-        number = max(numbers, key=lambda n: n.last_seen_at)
-        old = conversation_state.load(session, number)
-        new, effects = open_checkin(old, Context(desk.catalogue, now, desk.flow_policy))
-        [question] = [effect for effect in effects if isinstance(effect, Send)]
-        queued = outbox.enqueue(
-            session, key=key, purpose=question.purpose, to_e164=number.e164,
-            channel=number.last_channel, body=question.body, now=now, contact_id=contact.id,
-        )  # fmt: skip
-        if not queued:
-            return False
-        conversation_state.save(session, number, old, new, now, desk.catalogue)
         session.add(CheckIn(contact_id=contact.id, asked_at=now))
         return True

@@ -5,6 +5,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from sqlalchemy.engine import make_url
@@ -58,6 +59,13 @@ class Settings:
     smtp_from: str | None = None
     smtp_starttls: bool = False
     demo_mail_dir: str = "instance/mail"  # alert emails land here without SMTP (demo)
+    quiet_start: str = "08:00"  # scheduled messages go out between these local times
+    quiet_end: str = "20:00"
+    follow_up_months: int = 12
+    checkin_nudge_hours: int = 72
+    checkin_missed_days: int = 7
+    # WhatsApp templates outside the 24-hour window: {"checkin": "HX...", "reminder:es": ...}
+    whatsapp_templates: tuple[tuple[str, str], ...] = ()
 
     @property
     def demo_channel(self) -> bool:
@@ -116,10 +124,47 @@ def load_settings(
         smtp_from=get.matching("SMTP_FROM", r"[^@\s]+@[^@\s]+"),
         smtp_starttls=get.flag("SMTP_STARTTLS"),
         demo_mail_dir=str(instance / "mail"),
+        **_schedule_settings(get),
     )
     if live:
         _check_live(settings)
     return settings
+
+
+TEMPLATE_KINDS = ("checkin", "checkin_nudge", "reminder")
+
+
+def _schedule_settings(get: "_Reader") -> dict[str, Any]:
+    """Quiet hours, the follow-up period, nudge and missed-check-in times, WhatsApp templates."""
+    window = get.optional("QUIET_HOURS") or "08:00-20:00"
+    match = re.fullmatch(r"([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)", window)
+    if match is None or window[:5] >= window[6:]:
+        raise ConfigError("QUIET_HOURS", "must be HH:MM-HH:MM, the start before the end "
+                          "(the hours messages may go out, local time)")  # fmt: skip
+    return {
+        "quiet_start": window[:5], "quiet_end": window[6:],
+        "follow_up_months": get.integer("FOLLOW_UP_MONTHS", 12, 1, 120),
+        "checkin_nudge_hours": get.integer("CHECKIN_NUDGE_HOURS", 72, 1, 24 * 14),
+        "checkin_missed_days": get.integer("CHECKIN_MISSED_DAYS", 7, 1, 28),
+        "whatsapp_templates": _templates(get.optional("WHATSAPP_TEMPLATES")),
+    }  # fmt: skip
+
+
+def _templates(raw: str | None) -> tuple[tuple[str, str], ...]:
+    """`kind=HX...` pairs, comma-separated; a kind may name a language (`reminder:es`)."""
+    pairs = []
+    for item in (raw or "").split(","):
+        if not item.strip():
+            continue
+        kind, _, sid = (part.strip() for part in item.partition("="))
+        base, _, language = kind.partition(":")
+        if base not in TEMPLATE_KINDS or language not in ("", "en", "es", "fr", "ht"):
+            raise ConfigError("WHATSAPP_TEMPLATES", f"{kind!r} is not one of {TEMPLATE_KINDS} "
+                              "(optionally :en, :es, :fr or :ht)")  # fmt: skip
+        if not re.fullmatch(r"HX[0-9a-f]{32}", sid):
+            raise ConfigError("WHATSAPP_TEMPLATES", f"{kind}: a ContentSid is HX and 32 hex digits")
+        pairs.append((kind, sid))
+    return tuple(pairs)
 
 
 def _check_credentials(sid: str | None, token: str | None) -> bool:

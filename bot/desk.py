@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.alerts import AlertDesk, AlertPolicy
 from flows.content import Catalogue
 from flows.conversation import Policy
-from flows.schedule import ReminderBook
+from flows.schedule import ReminderBook, SchedulePolicy
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,9 @@ class Desk:
     alert_policy: AlertPolicy = field(default_factory=AlertPolicy)
     flow_policy: Policy = field(default_factory=Policy)
     reminders: ReminderBook = field(default_factory=lambda: ReminderBook((), ()))
+    schedule: SchedulePolicy = field(default_factory=SchedulePolicy)
+    # WhatsApp templates by message kind (`checkin`, `reminder:es`, ...): ContentSid
+    templates: dict[str, str] = field(default_factory=dict)
 
     @property
     def alerts(self) -> AlertDesk:

@@ -44,8 +44,14 @@ def enqueue(
     now: datetime,
     contact_id: int | None = None,
     in_reply_to_id: int | None = None,
+    content_sid: str | None = None,
+    content_variables: str | None = None,
 ) -> bool:
-    """Write an outbox row in the caller's transaction; False if the number opted out."""
+    """Write an outbox row in the caller's transaction; False if the number opted out.
+
+    With `content_sid`, WhatsApp sends that approved template (its `content_variables`
+    JSON) instead of the body; the body is kept as the conversation's record.
+    """
     if not may_send(repo.find_number(session, to_e164), purpose, now):
         log.info("outbox.refused_opted_out", purpose=purpose, to=to_e164)
         return False
@@ -55,6 +61,7 @@ def enqueue(
         in_reply_to_id=in_reply_to_id, channel=channel, to_e164=to_e164, body=body,
         encoding=count.encoding, segments=count.segments, created_at=now,
         dispatch_state="pending", attempts=0, next_attempt_at=now, needs_reconcile=False,
+        content_sid=content_sid, content_variables=content_variables,
     )  # fmt: skip
     return True
 
@@ -204,7 +211,8 @@ def drain(batch: Callable[[], int], stop: threading.Event, idle_sleep: float, ev
 
 
 def _outgoing(row: OutboundMessage) -> Outgoing:
-    return Outgoing(row.id, row.to_e164, row.channel, row.body)
+    return Outgoing(row.id, row.to_e164, row.channel, row.body, row.content_sid,
+                    row.content_variables)  # fmt: skip
 
 
 def later_status(current: str | None, new: str) -> str:

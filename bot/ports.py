@@ -13,6 +13,8 @@ class Outgoing:
     to_e164: str
     channel: str  # sms|whatsapp
     body: str
+    content_sid: str | None = None  # a WhatsApp template, sent instead of the body
+    content_variables: str | None = None  # its variables, a JSON object
 
 
 @dataclass(frozen=True)

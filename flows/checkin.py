@@ -74,3 +74,10 @@ def answer_need(conversation: Conversation, event: Event, ctx: Context) -> Outco
         effects.append(Send(service_answer(country, service, language), f"orientation_{service}"))
         done = replace(done, topic=service, topic_until=ctx.now + ctx.policy.topic)
     return done, effects
+
+
+def nudge_checkin(conversation: Conversation, ctx: Context) -> Outcome:
+    """No answer in 72 hours: ask once more, and wait for the answer again."""
+    session = Session("checkin", "answer", ctx.now + ctx.policy.checkin)
+    asked = replace(conversation, session=session)
+    return asked, [Send(render("checkin_nudge", conversation.language), "checkin_nudge")]

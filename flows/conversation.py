@@ -66,7 +66,7 @@ class Send:
 class Alert:
     """Effect: alert a caseworker (one open alert per kind and returnee; reasons add up)."""
 
-    kind: str  # crisis|request_human|struggling
+    kind: str  # crisis|request_human|struggling|reschedule
     reason: str
 
 
@@ -85,7 +85,15 @@ class RecordCheckin:
     need: str | None = None
 
 
-Effect = Send | Alert | LinkCase | RecordCheckin
+@dataclass(frozen=True)
+class RecordMilestoneAnswer:
+    """Effect: the returnee answered a reminder: coming, or needs to change the date."""
+
+    milestone_id: int
+    answer: str  # coming|change
+
+
+Effect = Send | Alert | LinkCase | RecordCheckin | RecordMilestoneAnswer
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,7 @@ class Policy:
     onboarding: timedelta = timedelta(hours=24)
     checkin: timedelta = timedelta(hours=72)
     need: timedelta = timedelta(hours=24)
+    reminder: timedelta = timedelta(hours=48)
     topic: timedelta = timedelta(hours=2)
     handoff: timedelta = timedelta(hours=72)
     waiting_notice: timedelta = timedelta(hours=6)

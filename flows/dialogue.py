@@ -2,7 +2,7 @@
 
 from dataclasses import replace
 
-from flows import checkin, onboarding
+from flows import checkin, onboarding, reminder
 from flows.content import LANGUAGES
 from flows.conversation import (
     Alert,
@@ -130,6 +130,9 @@ def _change_language(
     elif session is not None and session.flow == "need":
         when = contact_when(ctx.country(switched, event), ctx.now, language)
         effects.append(Send(render("checkin_need", language, when=when), "checkin_need"))
+    elif session is not None and session.flow == "reminder":
+        pending = reminder.pending_reminder(session)
+        effects.append(Send(reminder.reminder_text(pending, language), "reminder"))
     return switched, effects
 
 
@@ -142,6 +145,8 @@ def _in_flow(conversation: Conversation, event: Event, ctx: Context) -> Outcome 
         return checkin.answer_checkin(conversation, event, ctx)
     if session is not None and session.flow == "need":
         return checkin.answer_need(conversation, event, ctx)
+    if session is not None and session.flow == "reminder":
+        return reminder.answer_reminder(conversation, event, ctx)
     if conversation.consent == "unknown":
         return onboarding.begin(conversation, event, ctx)
     if conversation.consent == "declined" and normalise_word(event.body) in JOIN_WORDS:

@@ -12,6 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from flows.content import ContentError
+from flows.texts import LABELS
 
 UNITS = {"minutes": timedelta(minutes=1), "hours": timedelta(hours=1), "days": timedelta(days=1),
          "weeks": timedelta(weeks=1)}  # fmt: skip
@@ -145,6 +146,10 @@ def parse_reminder_book(data: Any, source: str) -> ReminderBook:
     types = data.get("milestone_types")
     if not isinstance(types, list) or not types or not all(isinstance(t, str) for t in types):
         raise ContentError(source, "milestone_types", "must be a list of names")
+    for index, name in enumerate(types):
+        if f"milestone_{name}" not in LABELS:
+            raise ContentError(source, f"milestone_types[{index}]", f"{name!r} has no reminder "
+                               "text (flows/schedule_texts.py MILESTONE_LABELS)")  # fmt: skip
     raw_rules = data.get("rules")
     if not isinstance(raw_rules, list):
         raise ContentError(source, "rules", "must be a list")
@@ -168,3 +173,141 @@ def _rule(raw: Any, path: str, source: str, types: list[str]) -> ReminderRule:
         return ReminderRule(raw["milestone"], offset, str(raw.get("unit")), hour)
     except ValueError as error:
         raise ContentError(source, path, str(error)) from None
+
+
+# Monthly check-ins
+
+
+def month_of(moment: datetime, zone: ZoneInfo) -> date:
+    """The first day of the local month `moment` falls in."""
+    return moment.astimezone(zone).date().replace(day=1)
+
+
+def add_months(month: date, count: int) -> date:
+    """The first day of the month `count` months after `month` (before, if negative)."""
+    index = month.year * 12 + month.month - 1 + count
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def month_end(month: date, zone: ZoneInfo) -> datetime:
+    """The instant the local month starting `month` ends, in UTC."""
+    return at_local(add_months(month, 1), time(0), zone)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """Who gets monthly check-ins: from the month after return for `months` months."""
+
+    months: int = 12
+
+
+def checkin_months(since: datetime, zone: ZoneInfo, follow_up: FollowUp) -> tuple[date, date]:
+    """The first and last month of check-ins for a returnee back (or enrolled) at `since`."""
+    first = add_months(month_of(since, zone), 1)
+    return first, add_months(first, follow_up.months - 1)
+
+
+@dataclass(frozen=True)
+class PlannedCheckin:
+    """This month's check-in of one returnee, under its exactly-once key."""
+
+    key: str
+    occurrence: str
+    fire_at: datetime
+
+
+def plan_checkin(
+    contact_id: int, since: datetime, zone: ZoneInfo, quiet: QuietHours, follow_up: FollowUp,
+    now: datetime, month: date | None = None,
+) -> PlannedCheckin | None:  # fmt: skip
+    """The check-in of `month` (default: the current local month), or None if none is due.
+
+    None outside the follow-up period. A slot already past (the clock was down, or the
+    returnee joined the plan late) moves to the next allowed minute, if that is still
+    within the month and the check-in grace.
+    """
+    month = month or month_of(now, zone)
+    first, last = checkin_months(since, zone, follow_up)
+    if not first <= month <= last:
+        return None
+    fire = checkin_slot(contact_id, month, zone, quiet)
+    if fire < now:
+        fire = outside_quiet_hours(now, zone, quiet)
+        if fire >= useful_until("checkin", checkin_slot(contact_id, month, zone, quiet), zone):
+            return None
+    occurrence = f"{month:%Y-%m}"
+    return PlannedCheckin(f"checkin:{contact_id}:{occurrence}", occurrence, fire)
+
+
+# Misfires: what a clock that was down (or a night) does with an entry that is due
+
+
+@dataclass(frozen=True)
+class Grace:
+    """How late each kind of scheduled message is still worth sending (like misfire_grace)."""
+
+    checkin: timedelta = timedelta(days=7)
+    nudge: timedelta = timedelta(hours=48)
+    after_milestone: timedelta = timedelta(hours=24)
+
+
+def useful_until(
+    purpose: str, fire_at: datetime, zone: ZoneInfo, milestone_at: datetime | None = None,
+    grace: Grace = Grace(),
+) -> datetime:  # fmt: skip
+    """The moment an entry becomes stale: sending it later would confuse more than help."""
+    if purpose == "checkin":
+        return min(fire_at + grace.checkin, month_end(month_of(fire_at, zone), zone))
+    if purpose == "checkin_nudge":
+        return fire_at + grace.nudge
+    if purpose == "reminder" and milestone_at is not None and fire_at < milestone_at:
+        return milestone_at  # a reminder before the milestone is useless after it
+    if purpose == "reminder":
+        return fire_at + grace.after_milestone
+    return datetime.max.replace(tzinfo=ZoneInfo("UTC"))  # checks (missed check-ins) never go stale
+
+
+@dataclass(frozen=True)
+class Decision:
+    """send now, wait until `at` (night, or a handoff), or drop (stale), with the reason."""
+
+    action: str  # send|wait|drop
+    at: datetime | None = None
+    reason: str = ""
+
+
+def decide(
+    purpose: str, fire_at: datetime, now: datetime, zone: ZoneInfo, quiet: QuietHours,
+    milestone_at: datetime | None = None, superseded: bool = False,
+    paused_until: datetime | None = None, grace: Grace = Grace(),
+) -> Decision:  # fmt: skip
+    """What to do with a due entry at `now`: catch up what is still useful, drop the stale.
+
+    A later reminder of the same milestone that is also due supersedes an earlier one, so a
+    clock that was down sends one reminder, not a burst.
+    """
+    if purpose == "checkin_missed":
+        return Decision("send")
+    if superseded:
+        return Decision("drop", reason="a later reminder of the milestone is due")
+    until = useful_until(purpose, fire_at, zone, milestone_at, grace)
+    if now >= until:
+        return Decision("drop", reason="stale")
+    start = outside_quiet_hours(max(now, paused_until or now), zone, quiet)
+    if start >= until:
+        return Decision("drop", reason="stale before the next allowed time")
+    if start > now:
+        return Decision("wait", start, "paused" if paused_until and paused_until > now else
+                        "quiet hours")  # fmt: skip
+    return Decision("send")
+
+
+@dataclass(frozen=True)
+class SchedulePolicy:
+    """The scheduler's rules: quiet hours, follow-up period, grace, nudge and missed times."""
+
+    quiet: QuietHours = QuietHours()
+    follow_up: FollowUp = FollowUp()
+    grace: Grace = Grace()
+    nudge_after: timedelta = timedelta(hours=72)
+    missed_after: timedelta = timedelta(days=7)

@@ -4,7 +4,9 @@ so a reply stays in cheap, basic-phone-safe GSM-7 segments."""
 import string
 
 from flows.content import Emergency
-from flows.replies import DAY_NAMES, FLOW_TEXTS, LABELS
+from flows.replies import DAY_NAMES, FLOW_TEXTS
+from flows.replies import LABELS as REPLY_LABELS
+from flows.schedule_texts import MILESTONE_LABELS, MONTH_NAMES, SCHEDULE_TEXTS
 
 LANGUAGES = ("en", "es", "fr", "ht")
 DEFAULT_LANGUAGE = "en"
@@ -54,7 +56,8 @@ BASE_TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-TEXTS: dict[str, dict[str, str]] = {**BASE_TEXTS, **FLOW_TEXTS}
+TEXTS: dict[str, dict[str, str]] = {**BASE_TEXTS, **FLOW_TEXTS, **SCHEDULE_TEXTS}
+LABELS: dict[str, dict[str, str]] = {**REPLY_LABELS, **MILESTONE_LABELS}
 
 # Who to call where we know no numbers (a country outside the programme, or an unknown one):
 # better a generic line than another country's number.
@@ -91,6 +94,11 @@ def label(key: str, language: str) -> str:
 def day_names(language: str) -> tuple[str, ...]:
     """Day abbreviations in `language`, Monday first."""
     return DAY_NAMES.get(language) or DAY_NAMES[DEFAULT_LANGUAGE]
+
+
+def month_names(language: str) -> tuple[str, ...]:
+    """Short month names in `language`, January first."""
+    return MONTH_NAMES.get(language) or MONTH_NAMES[DEFAULT_LANGUAGE]
 
 
 def language_for_region(region: str | None) -> str:

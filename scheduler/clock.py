@@ -14,6 +14,7 @@ from bot.bootstrap import Services
 from bot.inbound import resume_unhandled
 from bot.logs import get_logger
 from bot.outbox import utcnow
+from bot.scheduling import fire_due, plan_checkins
 from storage.repositories import acquire_lease
 
 log = get_logger("clock")
@@ -48,15 +49,33 @@ class Clock:
         if not self.is_leader(now):
             log.info("clock.standby", holder=self.holder)
             return False
-        resume_unhandled(self.services.desk, now, self.resume_after, self.services.nlu)
-        escalate_overdue(self.services.sessions, self.services.desk.alerts, now)
+        desk = self.services.desk
+        resume_unhandled(desk, now, self.resume_after, self.services.nlu)
+        escalate_overdue(self.services.sessions, desk.alerts, now)
+        fire_due(desk, now)
         return True
 
-    def run(self, stop: threading.Event, every: float = 15.0) -> None:
-        """Tick every `every` seconds until `stop` is set."""
+    def plan(self) -> bool:
+        """Plan this month's check-ins for every active returnee, if this clock leads."""
+        now = self.clock()
+        if not self.is_leader(now):
+            return False
+        plan_checkins(self.services.desk, now)
+        return True
+
+    def run(self, stop: threading.Event, every: float = 15.0, plan_every: float = 3600) -> None:
+        """Tick every `every` seconds and plan every `plan_every` seconds until `stop` is set.
+
+        Both jobs coalesce (a backlog of missed runs is one run) and both start at once, so a
+        clock that was down catches up on start; what is stale is dropped by the schedule.
+        """
         scheduler = BackgroundScheduler(timezone=UTC)
         scheduler.add_job(
-            self._safe_tick, "interval", seconds=every, next_run_time=datetime.now(UTC),
+            self._safe(self.plan), "interval", seconds=plan_every, next_run_time=datetime.now(UTC),
+            max_instances=1, coalesce=True, misfire_grace_time=int(plan_every),
+        )  # fmt: skip
+        scheduler.add_job(
+            self._safe(self.tick), "interval", seconds=every, next_run_time=datetime.now(UTC),
             max_instances=1, coalesce=True, misfire_grace_time=int(every * 2),
         )  # fmt: skip
         scheduler.start()
@@ -64,8 +83,12 @@ class Clock:
         stop.wait()
         scheduler.shutdown(wait=True)
 
-    def _safe_tick(self) -> None:
-        try:
-            self.tick()
-        except Exception:
-            log.exception("clock.tick_failed")
+    @staticmethod
+    def _safe(job: Callable[[], bool]) -> Callable[[], None]:
+        def run() -> None:
+            try:
+                job()
+            except Exception:
+                log.exception("clock.job_failed", job=job.__name__)
+
+        return run

@@ -85,6 +85,10 @@ class CheckIn(Base):
     answer: Mapped[str | None] = mapped_column(String(12))
     need: Mapped[str | None] = mapped_column(String(40))
     inbound_id: Mapped[int | None] = mapped_column(ForeignKey("inbound_messages.id"))
+    # The scheduler's monthly check-in: its month (2026-12), the nudge, and when it was missed.
+    occurrence: Mapped[str | None] = mapped_column(String(7))
+    nudged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    missed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class OutboundEmail(Base):

@@ -31,6 +31,8 @@ class Contact(Base):
     registration_code: Mapped[str | None] = mapped_column(String(16), unique=True)
     paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
+    # When the returnee came back; monthly check-ins run for the follow-up period after it.
+    returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
@@ -101,6 +103,9 @@ class OutboundMessage(Base):
     body: Mapped[str] = mapped_column(Text)
     encoding: Mapped[str] = mapped_column(String(8))  # GSM-7|UCS-2
     segments: Mapped[int] = mapped_column(Integer)
+    # A WhatsApp template (outside the 24-hour window): Twilio's ContentSid and its variables.
+    content_sid: Mapped[str | None] = mapped_column(String(40))
+    content_variables: Mapped[str | None] = mapped_column(Text)  # JSON object
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     # Dispatch (the outbox): pending -> sending -> sent | failed | cancelled.
     dispatch_state: Mapped[str] = mapped_column(String(12), default="pending")
@@ -155,4 +160,4 @@ class ProcessLease(Base):
 
 
 # The casework tables share this metadata (imported last: they build on Base).
-from storage import casework  # noqa: E402, F401
+from storage import casework, schedule  # noqa: E402, F401

@@ -6,9 +6,12 @@ from flows.checkin import ANSWERS, NEEDS
 from flows.content import BRING_ITEMS, SERVICES
 from flows.dialogue import JOIN_WORDS
 from flows.keywords import Keyword, match_keyword
-from flows.replies import DAY_NAMES, FLOW_TEXTS, LABELS
+from flows.replies import DAY_NAMES
+from flows.replies import FLOW_TEXTS as REPLY_TEXTS
+from flows.schedule_texts import MONTH_NAMES, SCHEDULE_TEXTS
 from flows.texts import (
     BASE_TEXTS,
+    LABELS,
     LANGUAGES,
     TEXTS,
     day_names,
@@ -18,6 +21,7 @@ from flows.texts import (
     text,
 )
 
+FLOW_TEXTS = {**REPLY_TEXTS, **SCHEDULE_TEXTS}
 FLOW_KEY_LANGUAGE = [(key, lang) for key in FLOW_TEXTS for lang in LANGUAGES]
 
 
@@ -58,8 +62,14 @@ def test_day_names_start_on_monday_and_fall_back_to_english() -> None:
 
 
 def test_flow_texts_do_not_shadow_the_base_texts() -> None:
-    assert not set(BASE_TEXTS) & set(FLOW_TEXTS)
+    assert not set(BASE_TEXTS) & set(REPLY_TEXTS)
+    assert not set(SCHEDULE_TEXTS) & (set(BASE_TEXTS) | set(REPLY_TEXTS))
     assert set(TEXTS) == set(BASE_TEXTS) | set(FLOW_TEXTS)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_has_twelve_distinct_month_names(language: str) -> None:
+    assert len(MONTH_NAMES[language]) == 12 == len(set(MONTH_NAMES[language]))
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,81 @@
+"""Milestones of a case: record, move, complete or cancel; each change re-plans its reminders."""
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from bot.desk import Desk
+from bot.logs import get_logger
+from bot.scheduling import zone_of
+from flows.schedule import Milestone as PlannedMilestone
+from flows.schedule import plan_reminders
+from storage import schedule_repo as plan
+from storage.models import Contact
+from storage.schedule import MILESTONE_STATUSES, Milestone
+
+log = get_logger("milestones")
+
+
+class MilestoneError(ValueError):
+    """A milestone request that cannot be done; str() says why, for the operator."""
+
+
+def add_milestone(
+    session: Session, desk: Desk, contact_id: int, kind: str, at: datetime, place: str,
+    now: datetime, note: str | None = None,
+) -> Milestone:  # fmt: skip
+    """Record a planned milestone and plan its reminders."""
+    if kind not in desk.reminders.milestone_types:
+        raise MilestoneError(f"unknown milestone type {kind!r}; one of "
+                             f"{', '.join(desk.reminders.milestone_types)}")  # fmt: skip
+    if session.get(Contact, contact_id) is None:
+        raise MilestoneError(f"no returnee {contact_id}")
+    milestone = Milestone(contact_id=contact_id, kind=kind, at=at, place=place.strip(),
+                          status="planned", note=note, created_at=now, updated_at=now)  # fmt: skip
+    session.add(milestone)
+    session.flush()
+    replan(session, desk, milestone, now)
+    return milestone
+
+
+def move_milestone(
+    session: Session, desk: Desk, milestone: Milestone, at: datetime, now: datetime,
+    place: str | None = None,
+) -> None:  # fmt: skip
+    """A new date (or place): the old reminders are cancelled and new ones planned."""
+    milestone.at, milestone.updated_at = at, now
+    if place is not None:
+        milestone.place = place.strip()
+    milestone.answer = milestone.answered_at = None
+    replan(session, desk, milestone, now)
+
+
+def set_status(
+    session: Session, desk: Desk, milestone: Milestone, status: str, now: datetime
+) -> None:
+    """done, missed or cancelled cancels the reminders still to come; planned re-plans them."""
+    if status not in MILESTONE_STATUSES:
+        raise MilestoneError(f"status must be one of {', '.join(MILESTONE_STATUSES)}")
+    milestone.status, milestone.updated_at = status, now
+    replan(session, desk, milestone, now)
+
+
+def replan(session: Session, desk: Desk, milestone: Milestone, now: datetime) -> int:
+    """Plan the milestone's reminders; cancel planned ones that no longer apply. New count."""
+    contact = session.get(Contact, milestone.contact_id)
+    assert contact is not None
+    zone = zone_of(contact.time_zone, contact.country, desk.catalogue)
+    view = PlannedMilestone(milestone.id, milestone.kind, milestone.at, milestone.status)
+    rules = desk.reminders.for_type(milestone.kind)
+    planned = plan_reminders(view, rules, zone, desk.schedule.quiet, now)
+    keys = {reminder.key for reminder in planned}
+    cancelled = plan.cancel_entries(session, milestone.id, now, keys, "milestone changed")
+    for reminder in planned:
+        plan.plan_entry(
+            session, key=reminder.key, contact_id=milestone.contact_id, purpose="reminder",
+            occurrence=reminder.key.split(":", 2)[2], milestone_id=milestone.id,
+            fire_at=reminder.fire_at, created_at=now,
+        )  # fmt: skip
+    log.info("milestone.planned", milestone_id=milestone.id, reminders=len(planned),
+             cancelled=cancelled)  # fmt: skip
+    return len(planned)
