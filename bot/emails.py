@@ -147,16 +147,15 @@ class EmailDispatcher:
             rows = cases.claim_emails(session, now, self.owner, self.policy.lease, 10)
             jobs = [(r.id, r.to_address, r.subject, r.body) for r in rows]
         for job in jobs:
-            self._send(*job)
+            self._send(now, *job)
         return len(jobs)
 
-    def _send(self, email_id: int, to: str, subject: str, body: str) -> None:
+    def _send(self, now: datetime, email_id: int, to: str, subject: str, body: str) -> None:
         error: MailError | None = None
         try:
             self.mailer.send(to, subject, body, f"email-{email_id}")
         except MailError as failure:
             error = failure
-        now = utcnow()
         with self.sessions.begin() as session:
             row = session.get(OutboundEmail, email_id, with_for_update=True)
             if row is None or row.lease_owner != self.owner:
