@@ -1,12 +1,16 @@
 """Demo returnees, caseworkers and a case waiting for its code, for `make run` (idempotent)."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
+from bot.desk import Desk
+from bot.milestones import add_milestone
 from storage import casework_repo as cases
 from storage import repositories as repo
+from storage import schedule_repo as plan
 from storage.casework import Caseworker
 from storage.models import Contact
 
@@ -56,14 +60,29 @@ DEMO_CASEWORKERS = [
 ]  # fmt: skip
 # A case registered by a caseworker, waiting for the returnee to text its code.
 DEMO_CASE = ("Tashana Reid", "JM", "JM2026")
+# Milestones of the demo returnees: (number, type, days ahead, local hour, place).
+DEMO_MILESTONES = [
+    ("+18765550101", "counselling", 2, 10, "Kingston Hub, 4 Duke St, Kingston"),
+    ("+18765550101", "job_interview", 4, 14, "HEART/NSTA Trust, 6B Oxford Rd"),
+    ("+5926000101", "vocational_training", 3, 9, "BIT Centre, Georgetown"),
+    ("+5926000101", "grant_application_due", 9, 16, "Returnee office, Georgetown"),
+    ("+50937000101", "health", 1, 11, "Klinik Sante Petion-Ville"),
+    ("+50937000101", "drug_rehab", 6, 10, "Centre de desintoxication, Delmas 33"),
+    ("+18095550101", "business_training", 5, 9, "Centro de Formacion, Santo Domingo"),
+    ("+18095550101", "grant_disbursement", 12, 10, "Oficina del programa, Santo Domingo"),
+    ("+18685550101", "business_visit", 2, 15, "Kerwin's stall, Port of Spain market"),
+]
+# The demo returnees came back two months ago, so this month's check-ins are due.
+DEMO_RETURN_AGO = timedelta(days=62)
 
 
-def load_demo(sessions: sessionmaker[Session], now: datetime) -> int:
-    """Add the demo people that are missing; return how many returnees were added."""
-    with sessions.begin() as session:
+def load_demo(desk: Desk, now: datetime) -> int:
+    """Add the demo people and milestones that are missing; return how many returnees."""
+    with desk.sessions.begin() as session:
         staff = {p.office: _caseworker(session, p, now) for p in reversed(DEMO_CASEWORKERS)}
         added = sum(_returnee(session, person, staff.get(person.country), now)
                     for person in DEMO_RETURNEES)  # fmt: skip
+        _milestones(session, desk, now)
         name, country, code = DEMO_CASE
         if cases.contact_by_code(session, code) is None:
             session.add(Contact(name=name, country=country, language="en", consent="unknown",
@@ -91,6 +110,23 @@ def _returnee(
     number = repo.add_contact_with_number(session, person.e164, person.language, "sms", now)
     contact = number.contact
     contact.name, contact.country, contact.time_zone = person.name, person.country, person.time_zone
-    contact.consent, contact.consent_at = "given", now
+    contact.consent, contact.consent_at = "given", now - DEMO_RETURN_AGO
+    contact.returned_at = now - DEMO_RETURN_AGO
     contact.caseworker_id = caseworker.id if caseworker else None
     return True
+
+
+def _milestones(session: Session, desk: Desk, now: datetime) -> None:
+    """Each demo returnee's milestones, dated from today, unless they have some already."""
+    numbers = {e164: repo.find_number(session, e164) for e164, *_ in DEMO_MILESTONES}
+    planned = {
+        e164 for e164, n in numbers.items() if n and plan.milestones_of(session, n.contact_id)
+    }
+    for e164, kind, days, hour, place in DEMO_MILESTONES:
+        number = numbers[e164]
+        if number is None or e164 in planned:
+            continue
+        zone = ZoneInfo(number.contact.time_zone or "UTC")
+        day = now.astimezone(zone).date() + timedelta(days=days)
+        at = datetime.combine(day, time(hour), tzinfo=zone)
+        add_milestone(session, desk, number.contact_id, kind, at, place, now)

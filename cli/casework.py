@@ -33,7 +33,7 @@ def register(cli: click.Group, services: Callable[[], Services]) -> None:
             language: str) -> None:  # fmt: skip
         """Add a caseworker (or update the one with this phone)."""
         built = services()
-        e164 = _phone(phone)
+        e164 = e164_of(phone)
         office = office.upper()
         if built.desk.catalogue.get(office) is None:
             raise click.BadParameter(f"no content file for office {office}", param_hint="--office")
@@ -66,7 +66,7 @@ def register(cli: click.Group, services: Callable[[], Services]) -> None:
     @click.option("--phone", required=True)
     def remove(phone: str) -> None:
         """Deactivate a caseworker (their alerts stay on record)."""
-        e164 = _phone(phone)
+        e164 = e164_of(phone)
         with services().sessions.begin() as session:
             person = cases.caseworker_by_phone(session, e164)
             if person is None:
@@ -91,7 +91,8 @@ def register(cli: click.Group, services: Callable[[], Services]) -> None:
         click.echo(f"{len(found)} items to confirm or replace before launch")
 
 
-def _phone(raw: str) -> str:
+def e164_of(raw: str) -> str:
+    """The number in E.164 form, or a usage error naming the expected form."""
     try:
         return parse_address(raw).e164
     except InvalidNumber:

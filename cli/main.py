@@ -5,6 +5,7 @@ import shutil
 import signal
 import sys
 import threading
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -15,6 +16,7 @@ from bot.config import ConfigError, Settings, load_settings
 from bot.demo import load_demo
 from bot.logs import configure_logging, get_logger
 from bot.outbox import utcnow
+from bot.scheduling import plan_checkins
 from scheduler.clock import Clock
 from storage import migrate
 
@@ -76,9 +78,13 @@ def db_upgrade(revision: str) -> None:
 
 @cli.command()
 def demo() -> None:
-    """Load the demo returnees (safe to run again)."""
-    added = load_demo(_services().sessions, utcnow())
-    click.echo(f"demo data loaded ({added} returnees added)")
+    """Load the demo returnees, caseworkers and milestones (safe to run again)."""
+    services = _services()
+    now = utcnow()
+    added = load_demo(services.desk, now)
+    planned = plan_checkins(services.desk, now)
+    click.echo(f"demo data loaded ({added} returnees added, {planned} check-ins planned); "
+               "see `returnee schedule preview`")  # fmt: skip
 
 
 @cli.command()
@@ -116,9 +122,17 @@ def worker(once: bool) -> None:
 
 @cli.command()
 @click.option("--every", default=15.0, show_default=True, help="seconds between ticks")
-def clock(every: float) -> None:
-    """Run the periodic jobs (one leader at a time)."""
-    Clock(_services()).run(_stop_on_signals(), every)
+@click.option(
+    "--lease",
+    default=60.0,
+    show_default=True,
+    help="seconds a silent leader keeps the lease before a standby clock takes over",
+)
+def clock(every: float, lease: float) -> None:
+    """Run the periodic jobs: send what is due, plan check-ins hourly (one leader at a time)."""
+    if lease <= every:
+        raise click.BadParameter("must be longer than --every", param_hint="--lease")
+    Clock(_services(), lease_ttl=timedelta(seconds=lease)).run(_stop_on_signals(), every)
 
 
 @cli.command("nlu-serve")
@@ -141,6 +155,7 @@ def nlu_serve(models: str) -> None:
     os.execv(rasa, args)  # noqa: S606
 
 
-from cli import casework  # noqa: E402  (registers the casework commands on `cli`)
+from cli import casework, schedule  # noqa: E402  (register their commands on `cli`)
 
 casework.register(cli, _services)
+schedule.register(cli, _services)

@@ -79,14 +79,13 @@ def cancel_entries(
     return int(session.execute(query).rowcount)  # type: ignore[attr-defined]
 
 
-def entries_between(session: Session, start: datetime, end: datetime) -> Sequence[ScheduleEntry]:
-    """Planned entries firing in [start, end), in time order."""
+def entries_before(session: Session, end: datetime) -> Sequence[ScheduleEntry]:
+    """Planned entries firing before `end` (overdue ones too), in time order."""
     query = (
         select(ScheduleEntry)
-        .where(ScheduleEntry.state == "planned", ScheduleEntry.fire_at >= start,
-               ScheduleEntry.fire_at < end)
+        .where(ScheduleEntry.state == "planned", ScheduleEntry.fire_at < end)
         .order_by(ScheduleEntry.fire_at, ScheduleEntry.id)
-    )  # fmt: skip
+    )
     return session.scalars(query).all()
 
 

@@ -134,9 +134,11 @@ def test_make_run_starts_all_four_processes_and_the_simulator_gets_a_reply(
         "RASA_TELEMETRY_ENABLED": "false",
     }
     log = tmp_path / "honcho.log"
-    for command in (["returnee", "db", "upgrade"], ["returnee", "demo"]):
+    for command in (["returnee", "db", "upgrade"], ["returnee", "demo"],
+                    ["returnee", "schedule", "preview", "--days", "14"]):  # fmt: skip
         setup = start_process(command, env, log)
         assert setup.wait(60) == 0, log.read_text()
+    assert "reminder: counselling" in log.read_text()  # the demo's plan, previewed
     honcho = start_process(
         ["honcho", "start", "-f", str(REPO / "Procfile"), "-p", str(port)], env, log
     )

@@ -23,7 +23,7 @@ from bot.scheduling import fire_due, plan_checkins
 from scheduler.clock import Clock
 from storage import repositories as repo
 from storage.casework import Alert, Caseworker, CheckIn
-from storage.models import Contact, OutboundMessage
+from storage.models import OutboundMessage
 from storage.schedule import Milestone, ScheduleEntry
 from tests.fakes.twilio_api import FakeTwilio
 from tests.helpers import live_env
@@ -81,6 +81,13 @@ def sent_to(services: Services, e164: str) -> list[OutboundMessage]:
 
 def entries(services: Services, purpose: str) -> list[ScheduleEntry]:
     return all_rows(services, ScheduleEntry, ScheduleEntry.purpose == purpose)
+
+
+def checkin_entry(contact_id: int, fire_at: datetime) -> ScheduleEntry:
+    """December's check-in of one returnee, planned for `fire_at`."""
+    return ScheduleEntry(key=f"checkin:{contact_id}:2026-12", contact_id=contact_id,
+                         purpose="checkin", occurrence="2026-12", fire_at=fire_at,
+                         state="planned", attempts=0, created_at=NOW)  # fmt: skip
 
 
 def run_until(services: Services, end: datetime, step: timedelta = timedelta(hours=1)) -> None:
@@ -168,9 +175,7 @@ def test_a_check_in_due_at_night_waits_for_08_00_local_time(desk_services: Servi
     contact_id = returnee(desk_services, "+18765551001")
     night = datetime(2026, 12, 3, 6, 0, tzinfo=UTC)  # 01:00 in Kingston
     with desk_services.sessions.begin() as session:
-        session.add(ScheduleEntry(key=f"checkin:{contact_id}:2026-12", contact_id=contact_id,
-                                  purpose="checkin", occurrence="2026-12", fire_at=night - timedelta(
-                                      minutes=5), state="planned", attempts=0, created_at=NOW))  # fmt: skip
+        session.add(checkin_entry(contact_id, night - timedelta(minutes=5)))
     fire_due(desk_services.desk, night)
     assert sent_to(desk_services, "+18765551001") == []
     [entry] = entries(desk_services, "checkin")
@@ -294,9 +299,7 @@ def test_whatsapp_free_text_inside_the_window_a_template_outside_it_and_sms_with
     assert variables["1"] == "your job interview" and "14:00" in variables["2"]
     checkin = returnee(desk_services, "+18765551003", channel="whatsapp")
     with desk_services.sessions.begin() as session:
-        session.add(ScheduleEntry(key=f"checkin:{checkin}:2026-12", contact_id=checkin,
-                                  purpose="checkin", occurrence="2026-12", fire_at=NOW,
-                                  state="planned", attempts=0, created_at=NOW))  # fmt: skip
+        session.add(checkin_entry(checkin, NOW))
     fire_due(desk_services.desk, NOW)
     [fallback] = sent_to(desk_services, "+18765551003")
     assert fallback.channel == "sms"  # no check-in template configured: SMS

@@ -21,8 +21,8 @@ JAMAICA_STAFF = DEMO_CASEWORKERS[0].phone
 def demo(database_url: str, engine: Engine, tmp_path: Path) -> Iterator[Services]:
     env = {"DATABASE_URL": database_url, "DEFAULT_OFFICE": "JM"}
     built = bootstrap(load_settings(env, instance_path=tmp_path))
-    load_demo(built.sessions, utcnow())
-    assert load_demo(built.sessions, utcnow()) == 0  # loading twice adds nothing
+    load_demo(built.desk, utcnow())
+    assert load_demo(built.desk, utcnow()) == 0  # loading twice adds nothing
     yield built
     built.engine.dispose()
 

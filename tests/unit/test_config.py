@@ -29,7 +29,8 @@ ALL_VARIABLES = (
     "PUBLIC_BASE_URL", "RASA_URL", "SECRET_KEY", "PORT", "SEND_RATE_PER_SECOND",
     "MAX_SEND_ATTEMPTS", "RETURNEE_INSTANCE_PATH", "CONTENT_DIR", "DEFAULT_OFFICE",
     "SMTP_HOST", "SMTP_PORT", "SMTP_FROM", "SMTP_STARTTLS", "ALERT_SLA_CRISIS_SECONDS",
-    "ALERT_SLA_OTHER_SECONDS", "HANDOFF_HOURS",
+    "ALERT_SLA_OTHER_SECONDS", "HANDOFF_HOURS", "QUIET_HOURS", "FOLLOW_UP_MONTHS",
+    "CHECKIN_NUDGE_HOURS", "CHECKIN_MISSED_DAYS", "WHATSAPP_TEMPLATES",
 )  # fmt: skip
 
 
@@ -129,6 +130,14 @@ LIVE_ONLY_FAILURES = [
 ]
 
 MALFORMED = [
+    ("quiet hours without a dash", "QUIET_HOURS", "08:00"),
+    ("quiet hours that end before they start", "QUIET_HOURS", "20:00-08:00"),
+    ("quiet hours past 23:59", "QUIET_HOURS", "08:00-24:00"),
+    ("a follow-up of zero months", "FOLLOW_UP_MONTHS", "0"),
+    ("a missed-check-in time past four weeks", "CHECKIN_MISSED_DAYS", "29"),
+    ("a template for an unknown kind", "WHATSAPP_TEMPLATES", "welcome=HX" + "a" * 32),
+    ("a template for an unknown language", "WHATSAPP_TEMPLATES", "checkin:de=HX" + "a" * 32),
+    ("a template that is not a ContentSid", "WHATSAPP_TEMPLATES", "checkin=MG" + "a" * 32),
     ("port-not-a-number", "PORT", "abc"),
     ("port-too-high", "PORT", "70000"),
     ("port-zero", "PORT", "0"),
@@ -259,3 +268,21 @@ def test_check_config_names_the_content_file_and_key_of_a_bad_content_edit(
         "configuration error: CONTENT_DIR content is invalid: countries/jm.yml"
     )
     assert "'8h' is not HH:MM" in stderr and len(stderr.splitlines()) == 1
+
+
+def test_schedule_settings_default_to_daytime_twelve_months_and_no_templates(
+    tmp_path: Path,
+) -> None:
+    settings = load_settings({}, instance_path=tmp_path)
+    assert (settings.quiet_start, settings.quiet_end) == ("08:00", "20:00")
+    assert (settings.follow_up_months, settings.checkin_nudge_hours) == (12, 72)
+    assert settings.checkin_missed_days == 7 and settings.whatsapp_templates == ()
+
+
+def test_whatsapp_templates_are_read_per_kind_and_language(tmp_path: Path) -> None:
+    first, second = "HX" + "1" * 32, "HX" + "2" * 32
+    env = {"WHATSAPP_TEMPLATES": f"checkin={first}, reminder:es={second}",
+           "QUIET_HOURS": "07:30-21:00"}  # fmt: skip
+    settings = load_settings(env, instance_path=tmp_path)
+    assert dict(settings.whatsapp_templates) == {"checkin": first, "reminder:es": second}
+    assert (settings.quiet_start, settings.quiet_end) == ("07:30", "21:00")

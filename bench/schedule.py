@@ -1,0 +1,260 @@
+"""`python -m bench.schedule`: time and memory of planning monthly check-ins for N returnees.
+
+For each database (SQLite, PostgreSQL) and size N: a fresh migrated database seeded with N
+contacts (1 in 20 not eligible: declined, opted out, merged, back this month, back too long
+ago), then, in a fresh subprocess, `plan_checkins` (which must add one entry per eligible
+contact), its idempotent re-run (what the clock does every hour), and a third run under
+tracemalloc after the entries are deleted. Peak RSS is read before and after planning. Only
+127.0.0.1 is contacted. Figures are printed and written to bench/results/schedule.json.
+"""
+
+import argparse
+import gc
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import network_guard
+from sqlalchemy import Engine, delete, func, insert, select, text
+
+from bench.databases import fresh_postgres, fresh_sqlite
+from bench.machine import machine_facts
+from bot.bootstrap import Services, bootstrap
+from bot.config import load_settings
+from bot.logs import configure_logging
+from bot.scheduling import plan_checkins
+from storage.models import Contact, ContactNumber
+from storage.schedule import ScheduleEntry
+
+RESULTS = Path(__file__).resolve().parent / "results"
+NOW = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
+CHUNK = 5000
+MARK = "@@schedule-result "
+COUNTRIES = [  # ISO code, time zone, dialling prefix, language
+    ("JM", "America/Jamaica", "1876", "en"), ("GY", "America/Guyana", "592", "en"),
+    ("HT", "America/Port-au-Prince", "509", "ht"), ("DO", "America/Santo_Domingo", "1809", "es"),
+    ("BS", "America/Nassau", "1242", "en"), ("TT", "America/Port_of_Spain", "1868", "en"),
+]  # fmt: skip
+# Contacts with id % 20 == 0 are not eligible, for one of these reasons in turn.
+NOT_ELIGIBLE = ["declined", "opted_out", "merged", "back_this_month", "back_too_long_ago"]
+
+
+def services_for(url: str, folder: str) -> Services:
+    """The app's services on `url` (demo channel, instance files in `folder`)."""
+    return bootstrap(load_settings({"DATABASE_URL": url}, instance_path=Path(folder)))
+
+
+def reason_of(contact_id: int) -> str | None:
+    """Why this seeded contact gets no check-in, or None if it is eligible."""
+    return NOT_ELIGIBLE[(contact_id // 20) % 5] if contact_id % 20 == 0 else None
+
+
+def contact_row(contact_id: int) -> dict[str, Any]:
+    """One seeded contact: back some day between 2026-01 and 2026-11 unless said otherwise."""
+    country, zone, _prefix, language = COUNTRIES[contact_id % len(COUNTRIES)]
+    reason = reason_of(contact_id)
+    back = datetime(2026, 1, 2, 14, tzinfo=UTC) + timedelta(hours=(contact_id * 37) % 7800)
+    if reason == "back_this_month":
+        back = datetime(2026, 12, 1, 16, tzinfo=UTC)
+    elif reason == "back_too_long_ago":
+        back = datetime(2025, 10, 15, 16, tzinfo=UTC)
+    only_consent = contact_id % 3 == 1  # returned_at unknown: the consent date counts
+    return {
+        "id": contact_id, "country": country, "language": language, "time_zone": zone,
+        "consent": "declined" if reason == "declined" else "given", "consent_at": back,
+        "returned_at": None if only_consent else back,
+        "merged_into_id": contact_id - 1 if reason == "merged" else None,
+        "created_at": back, "updated_at": back,
+    }  # fmt: skip
+
+
+def number_rows(contact_id: int) -> list[dict[str, Any]]:
+    """A contact's numbers: one, or two with the older opted out; all opted out if said so."""
+    prefix = COUNTRIES[contact_id % len(COUNTRIES)][2]
+    seen = datetime(2026, 1, 1, tzinfo=UTC)
+    rows = [{"contact_id": contact_id, "e164": f"+{prefix}{contact_id:08d}", "first_seen_at": seen,
+             "last_seen_at": seen, "last_channel": "sms", "opted_out_at": None}]  # fmt: skip
+    if contact_id % 7 == 0:
+        rows.append({**rows[0], "e164": f"+{prefix}9{contact_id:08d}", "opted_out_at": seen})
+    if reason_of(contact_id) == "opted_out":
+        rows = [{**row, "opted_out_at": seen} for row in rows]
+    return rows
+
+
+def seed(engine: Engine, size: int) -> int:
+    """Insert `size` contacts and their numbers in chunks; return how many are eligible."""
+    for start in range(1, size + 1, CHUNK):
+        ids = range(start, min(start + CHUNK, size + 1))
+        with engine.begin() as connection:
+            connection.execute(insert(Contact.__table__), [contact_row(i) for i in ids])
+            numbers = [row for i in ids for row in number_rows(i)]
+            connection.execute(insert(ContactNumber.__table__), numbers)
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as connection:
+            connection.execute(text("ANALYZE contacts, contact_numbers"))
+    return sum(reason_of(i) is None for i in range(1, size + 1))
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far, in MB (ru_maxrss is in KB on Linux)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def timed_plan(services: Services) -> tuple[int, float, float]:
+    """plan_checkins once: (rows added, wall seconds, this process's CPU seconds)."""
+    if services.engine.dialect.name == "postgresql":  # steady-state statistics, as autovacuum
+        with services.engine.begin() as connection:
+            connection.execute(text("ANALYZE schedule_entries"))
+    gc.collect()
+    wall, cpu = time.perf_counter(), time.process_time()
+    added = plan_checkins(services.desk, NOW)
+    return added, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def traced_plan(services: Services) -> tuple[int, float]:
+    """Delete the entries, then plan again under tracemalloc: (rows added, peak MB)."""
+    with services.engine.begin() as connection:
+        connection.execute(delete(ScheduleEntry))
+    gc.collect()
+    tracemalloc.start()
+    added = plan_checkins(services.desk, NOW)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return added, round(peak / 2**20, 1)
+
+
+def measure_one(kind: str, size: int, expected: int, url: str) -> dict[str, Any]:
+    """The child's measurements on an already seeded database."""
+    configure_logging("WARNING")
+    with tempfile.TemporaryDirectory(prefix="returnee-bench-") as folder:
+        services = services_for(url, folder)
+        with services.engine.connect() as connection:  # connect before the baseline
+            rows = connection.execute(select(func.count()).select_from(Contact)).scalar_one()
+        rss_before = peak_rss_mb()
+        added, plan_s, plan_cpu = timed_plan(services)
+        rss_after = peak_rss_mb()
+        again, rerun_s, rerun_cpu = timed_plan(services)
+        with services.engine.connect() as connection:
+            stored = connection.execute(select(func.count()).select_from(ScheduleEntry))
+            entries = stored.scalar_one()
+        traced, traced_peak = traced_plan(services)
+        services.engine.dispose()
+    ok = rows == size and added == expected == entries == traced and again == 0
+    return {"database": kind, "size": size, "eligible": expected, "added": added,
+            "rerun_added": again, "entries": entries, "ok": ok, "plan_s": round(plan_s, 3),
+            "plan_cpu_s": round(plan_cpu, 3), "rerun_s": round(rerun_s, 3),
+            "rerun_cpu_s": round(rerun_cpu, 3), "rss_before_plan_mb": rss_before,
+            "rss_after_plan_mb": rss_after, "rss_growth_mb": round(rss_after - rss_before, 1),
+            "tracemalloc_peak_mb": traced_peak}  # fmt: skip
+
+
+def fresh_database(kind: str, pg_url: str) -> Any:
+    """A fresh migrated database of `kind`; a context manager yielding its URL."""
+    return fresh_sqlite() if kind == "sqlite" else fresh_postgres(pg_url)
+
+
+def run_size(kind: str, size: int, pg_url: str) -> dict[str, Any]:
+    """Seed a fresh database in this process, then measure it in a fresh subprocess."""
+    with fresh_database(kind, pg_url) as url, tempfile.TemporaryDirectory() as folder:
+        services = services_for(url, folder)
+        began = time.perf_counter()
+        expected = seed(services.engine, size)
+        seed_s = time.perf_counter() - began
+        services.engine.dispose()
+        command = [sys.executable, "-m", "bench.schedule", "--one", f"{kind}:{size}:{expected}",
+                   "--url", url]  # fmt: skip
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+    lines = [line for line in done.stdout.splitlines() if line.startswith(MARK)]
+    if done.returncode or not lines:
+        sys.stderr.write(done.stdout + done.stderr)
+        return {"database": kind, "size": size, "ok": False, "error": f"rc {done.returncode}"}
+    return {**json.loads(lines[-1].removeprefix(MARK)), "seed_s": round(seed_s, 1)}
+
+
+def per_thousand(result: dict[str, Any], key: str) -> float:
+    """Seconds per 1,000 seeded returnees."""
+    return float(result[key]) / result["size"] * 1000
+
+
+def show(result: dict[str, Any]) -> str:
+    """One row of the table."""
+    if "plan_s" not in result:
+        return f"{result['database']:<11}{result['size']:>8}  FAILED ({result.get('error')})"
+    return (
+        f"{result['database']:<11}{result['size']:>8}{result['added']:>8}{result['plan_s']:>8.2f}"
+        f"{per_thousand(result, 'plan_s'):>8.3f}{result['rerun_s']:>8.2f}"
+        f"{per_thousand(result, 'rerun_s'):>8.3f}{result['rss_before_plan_mb']:>9.1f}"
+        f"{result['rss_after_plan_mb']:>9.1f}{result['rss_growth_mb']:>8.1f}"
+        f"{result['tracemalloc_peak_mb']:>8.1f}{'' if result['ok'] else '  WRONG COUNT'}"
+    )
+
+
+def ratios(results: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """Per database: largest-size per-returnee cost / smallest-size's, for plan and re-run."""
+    out = {}
+    for kind in dict.fromkeys(r["database"] for r in results):
+        rows = sorted((r for r in results if r["database"] == kind and "plan_s" in r),
+                      key=lambda r: r["size"])  # fmt: skip
+        if len(rows) > 1:
+            out[kind] = {key: round(per_thousand(rows[-1], key) / per_thousand(rows[0], key), 2)
+                         for key in ("plan_s", "plan_cpu_s", "rerun_s", "rerun_cpu_s")}  # fmt: skip
+    return out
+
+
+HEADER = (
+    f"{'database':<11}{'N':>8}{'added':>8}{'plan s':>8}{'s/1k':>8}{'rerun s':>8}{'s/1k':>8}"
+    f"{'RSS0 MB':>9}{'RSS1 MB':>9}{'+MB':>8}{'tm MB':>8}"
+)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """Read the command line."""
+    parser = argparse.ArgumentParser(description="Check-in planning time and memory.")
+    parser.add_argument("--pg-url", default="postgresql://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--skip-pg", action="store_true", help="SQLite only")
+    parser.add_argument("--sizes", default="25000,50000,100000", help="comma-separated N")
+    parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: kind:size:eligible
+    parser.add_argument("--url", help=argparse.SUPPRESS)  # internal: the seeded database
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every (database, size), print the table, write bench/results/schedule.json."""
+    network_guard.install()
+    args = parse_args(argv)
+    if args.one:
+        kind, size, expected = args.one.split(":")
+        print(MARK + json.dumps(measure_one(kind, int(size), int(expected), args.url)))
+        return 0
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    kinds = ["sqlite"] + ([] if args.skip_pg else ["postgresql"])
+    results = []
+    for kind, size in ((k, s) for k in kinds for s in sizes):
+        print(f"[{kind}] N={size} ...", flush=True)
+        results.append(run_size(kind, size, args.pg_url))
+        print(HEADER + "\n" + show(results[-1]), flush=True)
+    print("\n" + "\n".join([HEADER, *map(show, results)]))
+    for kind, ratio in ratios(results).items():
+        print(f"{kind}: per-returnee cost at N={sizes[-1]} / at N={sizes[0]}: {ratio}")
+    write(results, sizes)
+    return 0 if all(r["ok"] for r in results) else 1
+
+
+def write(results: list[dict[str, Any]], sizes: list[int]) -> None:
+    """Write the figures as JSON."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    payload = {"taken_at": datetime.now(UTC).isoformat(timespec="seconds"),
+               "machine": machine_facts(), "now": NOW.isoformat(), "sizes": sizes,
+               "results": results, "ratios_largest_over_smallest": ratios(results)}  # fmt: skip
+    (RESULTS / "schedule.json").write_text(json.dumps(payload, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
