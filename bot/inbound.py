@@ -10,7 +10,8 @@ from bot import alerts, casework, conversation_state, outbox
 from bot.desk import Desk
 from bot.logs import get_logger
 from bot.phones import parse_address
-from flows.conversation import Context, Conversation, Event, Send
+from bot.scheduling import zone_of
+from flows.conversation import Context, Conversation, Event, Reminder, Send
 from flows.dialogue import step
 from flows.keywords import Keyword, match_keyword
 from flows.texts import language_for_region
@@ -18,7 +19,8 @@ from nlu.client import ParseResult
 from nlu.understand import Parser, understand
 from storage import casework_repo as cases
 from storage import repositories as repo
-from storage.models import ContactNumber, InboundMessage, OutboundMessage
+from storage import schedule_repo as plan
+from storage.models import Contact, ContactNumber, InboundMessage, OutboundMessage
 
 log = get_logger("inbound")
 UNREACHABLE_CODES = {30003, 30005, 30006}
@@ -118,7 +120,7 @@ def _handle(
     number = _number_for(session, inbound, now)
     inbound.contact_id = number.contact_id
     old = conversation_state.load(session, number)
-    event = _event(session, inbound, meaning, number, old)
+    event = _event(session, desk, inbound, meaning, number, old)
     new, effects = step(old, event, Context(desk.catalogue, now, desk.flow_policy))
     conversation_state.save(session, number, old, new, now, desk.catalogue)
     origin = casework.Origin(number, inbound)
@@ -136,7 +138,7 @@ def _handle(
 
 
 def _event(
-    session: Session, inbound: InboundMessage, meaning: ParseResult | None,
+    session: Session, desk: Desk, inbound: InboundMessage, meaning: ParseResult | None,
     number: ContactNumber, conversation: Conversation,
 ) -> Event:  # fmt: skip
     """The flow's view of the message, with a registration code looked up when one is due."""
@@ -144,12 +146,27 @@ def _event(
     code_status = None
     if flow is not None and flow.flow == "onboarding" and flow.step == "code":
         code_status = casework.code_status(session, number, inbound.body)
+    intent = meaning.intent if meaning else None
+    upcoming = None
+    if intent == "ask_appointment":
+        upcoming = next_milestone(session, desk, number.contact, inbound.received_at)
     return Event(
-        inbound.body, inbound.channel, inbound.num_media,
-        intent=meaning.intent if meaning else None,
+        inbound.body, inbound.channel, inbound.num_media, intent=intent,
         language=meaning.entity("language") if meaning else None,
         region=parse_address(inbound.from_e164).region, code_status=code_status,
+        next_milestone=upcoming,
     )  # fmt: skip
+
+
+def next_milestone(
+    session: Session, desk: Desk, contact: Contact, now: datetime
+) -> Reminder | None:
+    """The returnee's next planned milestone, as a reminder names it."""
+    upcoming = plan.next_milestone(session, contact.id, now)
+    if upcoming is None:
+        return None
+    zone = zone_of(contact.time_zone, contact.country, desk.catalogue)
+    return Reminder(upcoming.id, upcoming.kind, upcoming.at, upcoming.place, zone.key)
 
 
 def _record_meaning(inbound: InboundMessage, meaning: ParseResult | None) -> None:

@@ -15,8 +15,8 @@ from bot import alerts, conversation_state, outbox
 from bot.desk import Desk
 from bot.logs import get_logger
 from flows.checkin import nudge_checkin, open_checkin
-from flows.conversation import Context, Conversation, Effect, Send
-from flows.reminder import Reminder, local_when, open_reminder
+from flows.conversation import Context, Conversation, Effect, Reminder, Send
+from flows.reminder import local_when, open_reminder
 from flows.texts import label
 from storage import schedule_repo as plan
 from storage.casework import CheckIn

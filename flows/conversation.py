@@ -42,6 +42,17 @@ class Conversation:
 
 
 @dataclass(frozen=True)
+class Reminder:
+    """A milestone as a reminder names it: its id, kind, time, place and time zone."""
+
+    milestone_id: int
+    kind: str
+    at: datetime
+    place: str
+    zone: str
+
+
+@dataclass(frozen=True)
 class Event:
     """A received message, channel-neutral, with what the NLU understood."""
 
@@ -52,6 +63,7 @@ class Event:
     language: str | None = None  # the requested language, with intent change_language
     region: str | None = None  # the number's country (ISO alpha-2)
     code_status: str | None = None  # registration code: linked|needs_check|unknown
+    next_milestone: Reminder | None = None  # looked up when the returnee asks about it
 
 
 @dataclass(frozen=True)

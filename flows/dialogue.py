@@ -185,6 +185,9 @@ def _free(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
     if intent == "ask_office":
         return understood, [Send(office_answer(ctx.country(conversation, event), language),
                                  "orientation_office")]  # fmt: skip
+    if intent == "ask_appointment" and event.next_milestone is not None:
+        # "When is my appointment?": the next milestone, answerable like its reminder.
+        return reminder.open_reminder(understood, event.next_milestone, ctx, "appointment_answer")
     if intent in SIMPLE_REPLIES:
         return understood, [_send(SIMPLE_REPLIES[intent], language)]
     if intent in MENU_INTENTS or intent == "greet":

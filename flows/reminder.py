@@ -1,6 +1,6 @@
 """Milestone reminders: the text that names what, when and where, and its answer (1 or 2)."""
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -11,6 +11,7 @@ from flows.conversation import (
     Effect,
     Event,
     RecordMilestoneAnswer,
+    Reminder,
     Send,
     Session,
 )
@@ -23,17 +24,6 @@ MAX_SEGMENTS = 2
 COMING, CHANGE = "coming", "change"
 ANSWERS = {"1": COMING, "2": CHANGE}
 ANSWER_INTENTS = {"affirm": COMING, "deny": CHANGE, "ask_appointment": CHANGE}
-
-
-@dataclass(frozen=True)
-class Reminder:
-    """What a reminder is about: the milestone, its kind, time, place and time zone."""
-
-    milestone_id: int
-    kind: str
-    at: datetime
-    place: str
-    zone: str
 
 
 def local_when(at: datetime, zone: str, language: str) -> str:
@@ -59,14 +49,16 @@ def reminder_text(reminder: Reminder, language: str) -> str:
     return render("reminder", language, what=what, when=when, where="-")
 
 
-def open_reminder(conversation: Conversation, reminder: Reminder, ctx: Context) -> Outcome:
+def open_reminder(
+    conversation: Conversation, reminder: Reminder, ctx: Context, purpose: str = "reminder"
+) -> Outcome:
     """Send the reminder and wait for 1 (I will come) or 2 (I need to change it)."""
     answers = (("milestone", str(reminder.milestone_id)), ("kind", reminder.kind),
                ("at", reminder.at.isoformat()), ("place", reminder.place),
                ("zone", reminder.zone))  # fmt: skip
     session = Session("reminder", "confirm", ctx.now + ctx.policy.reminder, answers)
     body = reminder_text(reminder, conversation.language)
-    return replace(conversation, session=session), [Send(body, "reminder")]
+    return replace(conversation, session=session), [Send(body, purpose)]
 
 
 def pending_reminder(session: Session) -> Reminder:

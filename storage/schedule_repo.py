@@ -153,6 +153,14 @@ def milestones_of(session: Session, contact_id: int) -> Sequence[Milestone]:
     return session.scalars(query.order_by(Milestone.at)).all()
 
 
+def next_milestone(session: Session, contact_id: int, now: datetime) -> Milestone | None:
+    """The returnee's next planned milestone after `now`."""
+    query = select(Milestone).where(
+        Milestone.contact_id == contact_id, Milestone.status == "planned", Milestone.at > now
+    )
+    return session.scalar(query.order_by(Milestone.at).limit(1))
+
+
 def last_whatsapp_inbound(session: Session, e164: str) -> datetime | None:
     """When this number last wrote to us on WhatsApp (the 24-hour window starts there)."""
     query = select(InboundMessage.received_at).where(

@@ -374,3 +374,19 @@ def test_a_restarted_clock_sends_nothing_twice_and_catches_up(
     drain(desk_services)
     delivered = _delivered(fake_twilio)
     assert len(delivered) == len(set(delivered)) == 2 * len(numbers)
+
+
+def test_asking_for_the_next_appointment_names_the_next_milestone_and_takes_1_or_2(
+    desk_services: Services,
+) -> None:
+    contact_id = returnee(desk_services, "+18765551001")
+    milestone(desk_services, contact_id, "health", datetime(2026, 12, 20, 15, 0, tzinfo=UTC))
+    milestone(desk_services, contact_id, "counselling", datetime(2026, 12, 9, 15, 0, tzinfo=UTC))
+    reply(desk_services, "+18765551001", "11", NOW)  # the menu's "my appointments"
+    [answer] = sent_to(desk_services, "+18765551001")
+    assert answer.purpose == "appointment_answer" and "counselling" in answer.body
+    assert "Wed 9 Dec 10:00" in answer.body
+    reply(desk_services, "+18765551001", "1", NOW + timedelta(minutes=1))
+    coming = [m for m in all_rows(desk_services, Milestone) if m.kind == "counselling"]
+    assert coming[0].answer == "coming"
+    assert sent_to(desk_services, "+18765551001")[-1].purpose == "reminder_coming"

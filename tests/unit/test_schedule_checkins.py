@@ -38,7 +38,7 @@ TWO_YEARS = FollowUp(24)  # ... and followed up through 2026 and 2027
 
 
 def utc(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=UTC)  # type: ignore[arg-type]
+    return datetime(*parts, tzinfo=UTC)  # type: ignore[arg-type,misc]
 
 
 def ids(cases: Sequence[tuple[object, ...]]) -> list[str]:
