@@ -34,6 +34,7 @@ class CheckinPlan:
     key: str
     occurrence: str
     fire_at: datetime
+    due_at: datetime | None  # the slot, when it was past and the check-in moved to `fire_at`
 
 
 def pending_checkins(
@@ -53,7 +54,8 @@ def pending_checkins(
         month = add_months(month_of(now, zone), month_offset)
         planned = plan_checkin(contact_id, since, zone, policy.quiet, policy.follow_up, now, month)
         if planned is not None and planned.key not in have:
-            found.append(CheckinPlan(contact_id, planned.key, planned.occurrence, planned.fire_at))
+            found.append(CheckinPlan(contact_id, planned.key, planned.occurrence,
+                                     planned.fire_at, planned.due_at))  # fmt: skip
     return found, rows[-1][0]
 
 
@@ -69,7 +71,8 @@ def plan_checkins(desk: Desk, now: datetime) -> int:
             found, after = pending_checkins(session, desk, now, after)
             plan.add_entries(session, [
                 {"key": p.key, "contact_id": p.contact_id, "purpose": "checkin",
-                 "occurrence": p.occurrence, "fire_at": p.fire_at, "created_at": now,
+                 "occurrence": p.occurrence, "fire_at": p.fire_at, "due_at": p.due_at,
+                 "created_at": now,
                  "state": "planned", "attempts": 0}
                 for p in found
             ])  # fmt: skip
@@ -108,13 +111,14 @@ def fire(session: Session, desk: Desk, entry: ScheduleEntry, now: datetime) -> N
     paused = contact.paused_until if contact.paused_until and contact.paused_until > now else None
     policy = desk.schedule
     decision = decide(
-        entry.purpose, entry.fire_at, now, zone, policy.quiet,
+        entry.purpose, entry.due_at or entry.fire_at, now, zone, policy.quiet,
         milestone.at if milestone else None, superseded, paused, policy.grace,
     )  # fmt: skip
     if decision.action == "drop":
         return _finish(entry, "dropped", decision.reason, now)
     if decision.action == "wait":
         assert decision.at is not None
+        entry.due_at = entry.due_at or entry.fire_at  # the grace still counts from here
         entry.fire_at, entry.reason = decision.at, decision.reason
         return None
     skipped = _run(session, desk, entry, contact, zone, milestone, now)

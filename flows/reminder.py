@@ -23,7 +23,7 @@ Outcome = tuple[Conversation, list[Effect]]
 MAX_SEGMENTS = 2
 COMING, CHANGE = "coming", "change"
 ANSWERS = {"1": COMING, "2": CHANGE}
-ANSWER_INTENTS = {"affirm": COMING, "deny": CHANGE, "ask_appointment": CHANGE}
+ANSWER_INTENTS = {"affirm": COMING, "deny": CHANGE}
 
 
 def local_when(at: datetime, zone: str, language: str) -> str:
@@ -42,7 +42,7 @@ def reminder_text(reminder: Reminder, language: str) -> str:
     when = local_when(reminder.at, reminder.zone, language)
     place = " ".join(reminder.place.split()) or "-"
     for size in range(len(place), 0, -5):
-        short = place if size >= len(place) else place[:size].rstrip() + "..."
+        short = place if size >= len(place) else place[:size].rstrip(" ,.;:-") + "..."
         body = render("reminder", language, what=what, when=when, where=short)
         if count_segments(body).segments <= MAX_SEGMENTS:
             return body

@@ -214,6 +214,7 @@ class PlannedCheckin:
     key: str
     occurrence: str
     fire_at: datetime
+    due_at: datetime | None = None  # the slot, if it had passed and the check-in moved on
 
 
 def plan_checkin(
@@ -230,13 +231,14 @@ def plan_checkin(
     first, last = checkin_months(since, zone, follow_up)
     if not first <= month <= last:
         return None
-    fire = checkin_slot(contact_id, month, zone, quiet)
-    if fire < now:
-        fire = outside_quiet_hours(now, zone, quiet)
-        if fire >= useful_until("checkin", checkin_slot(contact_id, month, zone, quiet), zone):
+    slot = checkin_slot(contact_id, month, zone, quiet)
+    fire, due = slot, None
+    if slot < now:
+        fire, due = outside_quiet_hours(now, zone, quiet), slot
+        if fire >= useful_until("checkin", slot, zone):
             return None
     occurrence = f"{month:%Y-%m}"
-    return PlannedCheckin(f"checkin:{contact_id}:{occurrence}", occurrence, fire)
+    return PlannedCheckin(f"checkin:{contact_id}:{occurrence}", occurrence, fire, due)
 
 
 # Misfires: what a clock that was down (or a night) does with an entry that is due

@@ -46,6 +46,8 @@ class ScheduleEntry(Base):
     occurrence: Mapped[str] = mapped_column(String(60))  # 2026-12, or the reminder's rule
     milestone_id: Mapped[int | None] = mapped_column(ForeignKey("milestones.id"), index=True)
     fire_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # When it was first due, if it was put off (night, a handoff): its grace counts from here.
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     state: Mapped[str] = mapped_column(String(12), default="planned")
     reason: Mapped[str | None] = mapped_column(String(120))
     attempts: Mapped[int] = mapped_column(Integer, default=0)

@@ -200,6 +200,24 @@ def test_opted_out_and_paused_returnees_get_nothing(desk_services: Services) -> 
     assert "sent" not in states
 
 
+def test_a_check_in_held_by_a_long_handoff_keeps_its_grace_from_the_first_due_time(
+    desk_services: Services,
+) -> None:
+    contact_id = returnee(desk_services, "+18765551001", paused_until=NOW + timedelta(days=3))
+    with desk_services.sessions.begin() as session:
+        session.add(checkin_entry(contact_id, NOW))
+    fire_due(desk_services.desk, NOW)
+    [waiting] = entries(desk_services, "checkin")
+    assert waiting.state == "planned" and waiting.reason == "paused" and waiting.due_at == NOW
+    with desk_services.sessions.begin() as session:  # the caseworker keeps it 5 days more
+        contact = session.get(Contact, contact_id)
+        assert contact is not None
+        contact.paused_until = NOW + timedelta(days=8)
+    fire_due(desk_services.desk, waiting.fire_at)  # 8 days after it was due: past its 7
+    [dropped] = entries(desk_services, "checkin")
+    assert dropped.state == "dropped" and sent_to(desk_services, "+18765551001") == []
+
+
 # Milestone reminders
 
 

@@ -348,3 +348,19 @@ def test_without_the_nudge_3_after_the_check_in_expired_is_the_menu() -> None:
     _, effects = step(asked, Event("3", intent="ask_business_training"), later)
 
     assert answers(effects) == [] and sends(effects) == ["orientation_business_training"]
+
+
+def test_asking_when_the_appointment_is_during_a_reminder_is_not_a_request_to_change_it() -> None:
+    upcoming = replace(REMINDER, milestone_id=32, kind="health")
+    event = Event("when is my appointment", intent="ask_appointment", next_milestone=upcoming)
+    new, effects = step(reminded(), event, CTX)
+    assert sends(effects) == ["appointment_answer"]
+    assert not [e for e in effects if isinstance(e, Alert | RecordMilestoneAnswer)]
+    assert new.session is not None and new.session.answer("milestone") == "32"
+
+
+def test_a_shortened_place_ends_in_three_dots_without_a_dangling_comma() -> None:
+    place = ("Ministry of Labour and Social Security, Reintegration Unit, " * 6)[:300]
+    body = reminder_text(replace(REMINDER, place=place), "en")
+    shown = where_of(body, "en")
+    assert shown.endswith("...") and not shown.endswith(",...") and not shown.endswith("....")

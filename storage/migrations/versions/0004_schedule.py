@@ -39,6 +39,7 @@ def upgrade() -> None:
         sa.Column("occurrence", sa.String(length=60), nullable=False),
         sa.Column("milestone_id", sa.Integer(), sa.ForeignKey("milestones.id"), nullable=True),
         sa.Column("fire_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("due_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("state", sa.String(length=12), nullable=False),
         sa.Column("reason", sa.String(length=120), nullable=True),
         sa.Column("attempts", sa.Integer(), nullable=False),
