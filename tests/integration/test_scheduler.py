@@ -23,7 +23,7 @@ from bot.scheduling import fire_due, plan_checkins
 from scheduler.clock import Clock
 from storage import repositories as repo
 from storage.casework import Alert, Caseworker, CheckIn
-from storage.models import OutboundMessage
+from storage.models import Contact, OutboundMessage
 from storage.schedule import Milestone, ScheduleEntry
 from tests.fakes.twilio_api import FakeTwilio
 from tests.helpers import live_env
