@@ -99,12 +99,18 @@ def fire_checkin(
     return None
 
 
+def _unanswered(session: Session, contact: Contact, entry: ScheduleEntry) -> CheckIn | None:
+    """The check-in of the entry's month, if it is still unanswered."""
+    checkin = plan.checkin_by_occurrence(session, contact.id, entry.occurrence)
+    return checkin if checkin is not None and checkin.answer is None else None
+
+
 def fire_nudge(
     session: Session, desk: Desk, entry: ScheduleEntry, contact: Contact, now: datetime
 ) -> str | None:
     """No answer in 72 hours: one nudge; nothing if the check-in was answered."""
-    checkin = plan.checkin_by_occurrence(session, contact.id, entry.occurrence)
-    if checkin is None or checkin.answer is not None:
+    checkin = _unanswered(session, contact, entry)
+    if checkin is None:
         return "answered"
     skipped = send_scheduled(
         session, desk, entry.key, entry.purpose, contact, nudge_checkin, {}, now
@@ -118,8 +124,8 @@ def fire_missed(
     session: Session, desk: Desk, entry: ScheduleEntry, contact: Contact, now: datetime
 ) -> str | None:
     """Mark an unanswered check-in missed; the second missed in a row alerts a caseworker."""
-    checkin = plan.checkin_by_occurrence(session, contact.id, entry.occurrence)
-    if checkin is None or checkin.answer is not None:
+    checkin = _unanswered(session, contact, entry)
+    if checkin is None:
         return "answered"
     checkin.missed_at = now
     previous = plan.previous_checkin(session, checkin)

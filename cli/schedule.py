@@ -60,11 +60,7 @@ def register(cli: click.Group, services: Callable[[], Services]) -> None:
         """Record a milestone and plan its reminders."""
         built, now = services(), utcnow()
         with built.sessions.begin() as session:
-            number = repo.find_number(session, e164_of(phone))
-            if number is None:
-                raise click.BadParameter("no returnee with this number", param_hint="--phone")
-            contact = number.contact
-            zone = zone_of(contact.time_zone, contact.country, built.desk.catalogue)
+            contact, zone = _returnee(session, built, phone)
             try:
                 row = add_milestone(session, built.desk, contact.id, kind, _local(at_, zone),
                                     place, now)  # fmt: skip
@@ -78,11 +74,7 @@ def register(cli: click.Group, services: Callable[[], Services]) -> None:
         """A returnee's milestones and their reminders."""
         built = services()
         with built.sessions.begin() as session:
-            number = repo.find_number(session, e164_of(phone))
-            if number is None:
-                raise click.BadParameter("no returnee with this number", param_hint="--phone")
-            contact = number.contact
-            zone = zone_of(contact.time_zone, contact.country, built.desk.catalogue)
+            contact, zone = _returnee(session, built, phone)
             for row in plan.milestones_of(session, contact.id):
                 _show(session, row, zone)
 
@@ -108,6 +100,14 @@ def register(cli: click.Group, services: Callable[[], Services]) -> None:
             row, zone = _milestone(session, built, milestone_id)
             set_status(session, built.desk, row, status, utcnow())
             _show(session, row, zone)
+
+
+def _returnee(session: Session, built: Services, phone: str) -> tuple[Contact, ZoneInfo]:
+    number = repo.find_number(session, e164_of(phone))
+    if number is None:
+        raise click.BadParameter("no returnee with this number", param_hint="--phone")
+    contact = number.contact
+    return contact, zone_of(contact.time_zone, contact.country, built.desk.catalogue)
 
 
 def _milestone(session: Session, built: Services, milestone_id: int) -> tuple[Milestone, ZoneInfo]:
