@@ -3,9 +3,10 @@
 For each database (SQLite, PostgreSQL) and size N: a fresh migrated database seeded with N
 contacts (1 in 20 not eligible: declined, opted out, merged, back this month, back too long
 ago), then, in a fresh subprocess, `plan_checkins` (which must add one entry per eligible
-contact), its idempotent re-run (what the clock does every hour), and a third run under
-tracemalloc after the entries are deleted. Peak RSS is read before and after planning. Only
-127.0.0.1 is contacted. Figures are printed and written to bench/results/schedule.json.
+contact; entries deleted between runs), its idempotent re-run (what the clock does every
+hour), best wall time of --repeat runs each, with the CPU time of this process plus the local
+PostgreSQL backend; then one more run under tracemalloc. Peak RSS is read before and after
+planning. Only 127.0.0.1 is contacted. Results also go to bench/results/schedule.json.
 """
 
 import argparse
@@ -94,9 +95,9 @@ def seed(engine: Engine, size: int) -> int:
     for start in range(1, size + 1, CHUNK):
         ids = range(start, min(start + CHUNK, size + 1))
         with engine.begin() as connection:
-            connection.execute(insert(Contact.__table__), [contact_row(i) for i in ids])
+            connection.execute(insert(Contact), [contact_row(i) for i in ids])
             numbers = [row for i in ids for row in number_rows(i)]
-            connection.execute(insert(ContactNumber.__table__), numbers)
+            connection.execute(insert(ContactNumber), numbers)
     if engine.dialect.name == "postgresql":
         with engine.begin() as connection:
             connection.execute(text("ANALYZE contacts, contact_numbers"))
@@ -134,15 +135,15 @@ def prepare(engine: Engine, clear: bool) -> None:
     gc.collect()
 
 
-def best_plan(services: Services, repeat: int, clear: bool) -> tuple[list[int], float, float]:
-    """plan_checkins `repeat` times: (rows added each time, best wall s, CPU s of that run)."""
+def best_plan(services: Services, repeat: int, clear: bool) -> tuple[list[int], list[float]]:
+    """plan_checkins `repeat` times: rows added each time; best wall s, its CPU s, every wall s."""
     pid, added, runs = backend_pid(services.engine), [], []
     for index in range(repeat):
         prepare(services.engine, clear and index > 0)
         wall, cpu = time.perf_counter(), cpu_s(pid)
         added.append(plan_checkins(services.desk, NOW))
-        runs.append((time.perf_counter() - wall, cpu_s(pid) - cpu))
-    return added, *min(runs)
+        runs.append((round(time.perf_counter() - wall, 3), round(cpu_s(pid) - cpu, 3)))
+    return added, [*min(runs), *(wall for wall, _cpu in runs)]
 
 
 def traced_plan(services: Services) -> tuple[int, float]:
@@ -163,9 +164,9 @@ def measure_one(kind: str, size: int, expected: int, url: str, repeat: int) -> d
         with services.engine.connect() as connection:  # connect before the baseline
             rows = connection.execute(select(func.count()).select_from(Contact)).scalar_one()
         rss_before = peak_rss_mb()
-        added, plan_s, plan_cpu = best_plan(services, repeat, clear=True)
+        added, plan = best_plan(services, repeat, clear=True)
         rss_after = peak_rss_mb()
-        again, rerun_s, rerun_cpu = best_plan(services, repeat, clear=False)
+        again, rerun = best_plan(services, repeat, clear=False)
         with services.engine.connect() as connection:
             stored = connection.execute(select(func.count()).select_from(ScheduleEntry))
             entries = stored.scalar_one()
@@ -173,29 +174,25 @@ def measure_one(kind: str, size: int, expected: int, url: str, repeat: int) -> d
         services.engine.dispose()
     ok = rows == size and set(added) == {expected} and entries == traced == expected
     return {"database": kind, "size": size, "eligible": expected, "added": added[0],
-            "rerun_added": max(again), "ok": ok and set(again) == {0}, "repeat": repeat,
-            "plan_s": round(plan_s, 3), "plan_cpu_s": round(plan_cpu, 3),
-            "rerun_s": round(rerun_s, 3), "rerun_cpu_s": round(rerun_cpu, 3),
+            "rerun_added": max(again), "ok": ok and set(again) == {0}, "plan_s": plan[0],
+            "plan_cpu_s": plan[1], "plan_runs_s": plan[2:], "rerun_s": rerun[0],
+            "rerun_cpu_s": rerun[1], "rerun_runs_s": rerun[2:],
             "rss_before_plan_mb": rss_before, "rss_after_plan_mb": rss_after,
             "rss_growth_mb": round(rss_after - rss_before, 1),
             "tracemalloc_peak_mb": traced_peak}  # fmt: skip
 
 
-def fresh_database(kind: str, pg_url: str) -> Any:
-    """A fresh migrated database of `kind`; a context manager yielding its URL."""
-    return fresh_sqlite() if kind == "sqlite" else fresh_postgres(pg_url)
-
-
-def run_size(kind: str, size: int, pg_url: str) -> dict[str, Any]:
+def run_size(kind: str, size: int, args: argparse.Namespace) -> dict[str, Any]:
     """Seed a fresh database in this process, then measure it in a fresh subprocess."""
-    with fresh_database(kind, pg_url) as url, tempfile.TemporaryDirectory() as folder:
+    fresh = fresh_sqlite() if kind == "sqlite" else fresh_postgres(args.pg_url)
+    with fresh as url, tempfile.TemporaryDirectory() as folder:
         services = services_for(url, folder)
         began = time.perf_counter()
         expected = seed(services.engine, size)
         seed_s = time.perf_counter() - began
         services.engine.dispose()
         command = [sys.executable, "-m", "bench.schedule", "--one", f"{kind}:{size}:{expected}",
-                   "--url", url]  # fmt: skip
+                   "--url", url, "--repeat", str(args.repeat)]  # fmt: skip
         done = subprocess.run(command, capture_output=True, text=True, check=False)
     lines = [line for line in done.stdout.splitlines() if line.startswith(MARK)]
     if done.returncode or not lines:
@@ -204,40 +201,40 @@ def run_size(kind: str, size: int, pg_url: str) -> dict[str, Any]:
     return {**json.loads(lines[-1].removeprefix(MARK)), "seed_s": round(seed_s, 1)}
 
 
-def per_thousand(result: dict[str, Any], key: str) -> float:
+def per_k(result: dict[str, Any], key: str) -> float:
     """Seconds per 1,000 seeded returnees."""
-    return float(result[key]) / result["size"] * 1000
+    return float(result[key]) / float(result["size"]) * 1000
 
 
-def show(result: dict[str, Any]) -> str:
+HEADER = (
+    f"{'database':<11}{'N':>7}{'added':>7}{'plan s':>8}{'s/1k':>7}{'cpu/1k':>7}{'rerun s':>8}"
+    f"{'s/1k':>7}{'cpu/1k':>7}{'RSS0 MB':>8}{'RSS1 MB':>8}{'+MB':>6}{'tm MB':>6}"
+)
+
+
+def show(r: dict[str, Any]) -> str:
     """One row of the table."""
-    if "plan_s" not in result:
-        return f"{result['database']:<11}{result['size']:>8}  FAILED ({result.get('error')})"
+    if "plan_s" not in r:
+        return f"{r['database']:<11}{r['size']:>7}  FAILED ({r.get('error')})"
     return (
-        f"{result['database']:<11}{result['size']:>8}{result['added']:>8}{result['plan_s']:>8.2f}"
-        f"{per_thousand(result, 'plan_s'):>8.3f}{result['rerun_s']:>8.2f}"
-        f"{per_thousand(result, 'rerun_s'):>8.3f}{result['rss_before_plan_mb']:>9.1f}"
-        f"{result['rss_after_plan_mb']:>9.1f}{result['rss_growth_mb']:>8.1f}"
-        f"{result['tracemalloc_peak_mb']:>8.1f}{'' if result['ok'] else '  WRONG COUNT'}"
+        f"{r['database']:<11}{r['size']:>7}{r['added']:>7}{r['plan_s']:>8.2f}"
+        f"{per_k(r, 'plan_s'):>7.3f}{per_k(r, 'plan_cpu_s'):>7.3f}{r['rerun_s']:>8.2f}"
+        f"{per_k(r, 'rerun_s'):>7.3f}{per_k(r, 'rerun_cpu_s'):>7.3f}{r['rss_before_plan_mb']:>8.1f}"
+        f"{r['rss_after_plan_mb']:>8.1f}{r['rss_growth_mb']:>6.1f}{r['tracemalloc_peak_mb']:>6.1f}"
+        + ("" if r["ok"] else f"  WRONG COUNT: {r['eligible']} eligible")
     )
 
 
 def ratios(results: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
-    """Per database: largest-size per-returnee cost / smallest-size's, for plan and re-run."""
+    """Per database: the largest size's per-returnee cost over the smallest size's."""
     out = {}
     for kind in dict.fromkeys(r["database"] for r in results):
         rows = sorted((r for r in results if r["database"] == kind and "plan_s" in r),
                       key=lambda r: r["size"])  # fmt: skip
         if len(rows) > 1:
-            out[kind] = {key: round(per_thousand(rows[-1], key) / per_thousand(rows[0], key), 2)
+            out[kind] = {key: round(per_k(rows[-1], key) / per_k(rows[0], key), 2)
                          for key in ("plan_s", "plan_cpu_s", "rerun_s", "rerun_cpu_s")}  # fmt: skip
     return out
-
-
-HEADER = (
-    f"{'database':<11}{'N':>8}{'added':>8}{'plan s':>8}{'s/1k':>8}{'rerun s':>8}{'s/1k':>8}"
-    f"{'RSS0 MB':>9}{'RSS1 MB':>9}{'+MB':>8}{'tm MB':>8}"
-)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -246,6 +243,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--pg-url", default="postgresql://postgres@127.0.0.1:5432/test")
     parser.add_argument("--skip-pg", action="store_true", help="SQLite only")
     parser.add_argument("--sizes", default="25000,50000,100000", help="comma-separated N")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (best is kept)")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: kind:size:eligible
     parser.add_argument("--url", help=argparse.SUPPRESS)  # internal: the seeded database
     return parser.parse_args(argv)
@@ -257,28 +255,38 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.one:
         kind, size, expected = args.one.split(":")
-        print(MARK + json.dumps(measure_one(kind, int(size), int(expected), args.url)))
+        print(MARK + json.dumps(measure_one(kind, int(size), int(expected), args.url, args.repeat)))
         return 0
     sizes = sorted(int(s) for s in args.sizes.split(","))
     kinds = ["sqlite"] + ([] if args.skip_pg else ["postgresql"])
+    print(
+        f"now={NOW.isoformat()}; best of {args.repeat} runs; cpu = this process + the "
+        "PostgreSQL backend; RSS0/RSS1 = peak RSS before/after planning; tm = tracemalloc peak"
+    )
+    print(HEADER, flush=True)
     results = []
     for kind, size in ((k, s) for k in kinds for s in sizes):
-        print(f"[{kind}] N={size} ...", flush=True)
-        results.append(run_size(kind, size, args.pg_url))
-        print(HEADER + "\n" + show(results[-1]), flush=True)
-    print("\n" + "\n".join([HEADER, *map(show, results)]))
+        results.append(run_size(kind, size, args))
+        print(show(results[-1]), flush=True)
     for kind, ratio in ratios(results).items():
-        print(f"{kind}: per-returnee cost at N={sizes[-1]} / at N={sizes[0]}: {ratio}")
-    write(results, sizes)
-    return 0 if all(r["ok"] for r in results) else 1
+        print(
+            f"{kind}: per-returnee cost at N={sizes[-1]} / at N={sizes[0]} (1.0 = linear): "
+            + ", ".join(f"{key} {value}" for key, value in ratio.items())
+        )
+    write(results, sizes, args.repeat)
+    failed = [f"{r['database']} N={r['size']}" for r in results if not r["ok"]]
+    if failed:
+        print("FAILED (wrong number of check-ins planned, or an error): " + ", ".join(failed))
+    return 1 if failed else 0
 
 
-def write(results: list[dict[str, Any]], sizes: list[int]) -> None:
+def write(results: list[dict[str, Any]], sizes: list[int], repeat: int) -> None:
     """Write the figures as JSON."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     payload = {"taken_at": datetime.now(UTC).isoformat(timespec="seconds"),
                "machine": machine_facts(), "now": NOW.isoformat(), "sizes": sizes,
-               "results": results, "ratios_largest_over_smallest": ratios(results)}  # fmt: skip
+               "repeat": repeat, "results": results,
+               "ratios_largest_over_smallest": ratios(results)}  # fmt: skip
     (RESULTS / "schedule.json").write_text(json.dumps(payload, indent=2) + "\n")
 
 

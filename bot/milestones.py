@@ -60,6 +60,22 @@ def set_status(
     replan(session, desk, milestone, now)
 
 
+def replan_upcoming(desk: Desk, now: datetime) -> int:
+    """Re-plan every planned milestone still to come under the current reminder rules.
+
+    The rules are read at start-up, so the clock does this when it starts: an operator's
+    edit of content/reminders.yml reaches milestones recorded before it. Returns how many.
+    """
+    with desk.sessions.begin() as session:
+        ids = plan.upcoming_milestone_ids(session, now)
+    for milestone_id in ids:
+        with desk.sessions.begin() as session:
+            milestone = session.get(Milestone, milestone_id, with_for_update=True)
+            if milestone is not None and milestone.status == "planned":
+                replan(session, desk, milestone, now)
+    return len(ids)
+
+
 def replan(session: Session, desk: Desk, milestone: Milestone, now: datetime) -> int:
     """Plan the milestone's reminders; cancel planned ones that no longer apply. New count."""
     contact = session.get(Contact, milestone.contact_id)

@@ -13,6 +13,7 @@ from bot.alerts import escalate_overdue
 from bot.bootstrap import Services
 from bot.inbound import resume_unhandled
 from bot.logs import get_logger
+from bot.milestones import replan_upcoming
 from bot.outbox import utcnow
 from bot.scheduling import fire_due, plan_checkins
 from storage.repositories import acquire_lease
@@ -36,6 +37,7 @@ class Clock:
         self.lease_ttl = lease_ttl
         self.resume_after = resume_after
         self.clock = clock
+        self.rules_applied = False
         self.holder = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
 
     def is_leader(self, now: datetime) -> bool:
@@ -56,10 +58,17 @@ class Clock:
         return True
 
     def plan(self) -> bool:
-        """Plan this month's check-ins for every active returnee, if this clock leads."""
+        """Plan this month's check-ins for every active returnee, if this clock leads.
+
+        The first time this clock leads, it also re-plans the milestones still to come, so
+        reminder rules edited since they were recorded apply to them.
+        """
         now = self.clock()
         if not self.is_leader(now):
             return False
+        if not self.rules_applied:
+            replan_upcoming(self.services.desk, now)
+            self.rules_applied = True
         plan_checkins(self.services.desk, now)
         return True
 

@@ -153,6 +153,12 @@ def milestones_of(session: Session, contact_id: int) -> Sequence[Milestone]:
     return session.scalars(query.order_by(Milestone.at)).all()
 
 
+def upcoming_milestone_ids(session: Session, now: datetime) -> list[int]:
+    """Planned milestones still to come, by id."""
+    query = select(Milestone.id).where(Milestone.status == "planned", Milestone.at > now)
+    return list(session.scalars(query.order_by(Milestone.id)))
+
+
 def next_milestone(session: Session, contact_id: int, now: datetime) -> Milestone | None:
     """The returnee's next planned milestone after `now`."""
     query = select(Milestone).where(

@@ -5,6 +5,7 @@ import itertools
 import json
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -408,3 +409,19 @@ def test_asking_for_the_next_appointment_names_the_next_milestone_and_takes_1_or
     coming = [m for m in all_rows(desk_services, Milestone) if m.kind == "counselling"]
     assert coming[0].answer == "coming"
     assert sent_to(desk_services, "+18765551001")[-1].purpose == "reminder_coming"
+
+
+def test_a_clock_starting_with_edited_reminder_rules_replans_the_milestones_to_come(
+    desk_services: Services,
+) -> None:
+    contact_id = returnee(desk_services, "+18765551001")
+    milestone(desk_services, contact_id, "counselling", datetime(2026, 12, 10, 19, tzinfo=UTC))
+    book = desk_services.desk.reminders
+    edited = replace(book, rules=tuple(
+        replace(rule, delivery_hour=10) if (rule.milestone_type, rule.offset) == ("counselling", -2)
+        else rule for rule in book.rules
+    ))  # fmt: skip  # an operator moves "2 days before" to 10:00
+    desk_services.desk = replace(desk_services.desk, reminders=edited)
+    assert Clock(desk_services, clock=FrozenClock(NOW)).plan()
+    states = {(e.fire_at.hour, e.state) for e in entries(desk_services, "reminder")}
+    assert states == {(14, "cancelled"), (15, "planned"), (13, "planned")}
