@@ -110,6 +110,7 @@ nlu-eval: env nlu-train
 ## Throughput and latency figures (SQLite and PostgreSQL).
 bench: env
 	$(BIN)/python -m bench.run --pg-url $(PG_TEST_URL)
+	$(BIN)/python -m bench.schedule --pg-url $(PG_TEST_URL)
 
 clean:
 	rm -rf $(VENV) $(RASA_VENV) instance nlu/models nlu/results .pytest_cache .mypy_cache .ruff_cache
