@@ -32,7 +32,7 @@ DEMO_NLU := RASA_URL=http://127.0.0.1:5005 RASA_AUTH_TOKEN=demo-nlu-token
 DEMO_DESK := DEFAULT_OFFICE=JM ALERT_SLA_CRISIS_SECONDS=120
 
 .PHONY: env run test check lint typecheck layers pytest test-pg bench clean \
-	nlu-env nlu-train nlu-eval
+	nlu-env nlu-train nlu-eval browser
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,7 +48,8 @@ run: env nlu-train
 	env -u TWILIO_ACCOUNT_SID -u TWILIO_AUTH_TOKEN -u DATABASE_URL $(BIN)/returnee db upgrade
 	env -u TWILIO_ACCOUNT_SID -u TWILIO_AUTH_TOKEN -u DATABASE_URL $(BIN)/returnee demo
 	@echo "Phone simulator: http://127.0.0.1:$(PORT)/simulator/  (Ctrl-C stops everything)"
-	@echo "Demo caseworkers (text ACK <code> / DONE <code> as them in the simulator):"
+	@echo "Caseworker dashboard: http://127.0.0.1:$(PORT)/dashboard/  (sign in as marcia@demo.invalid, password returnee-demo)"
+	@echo "Demo caseworkers (each signs in with their email and returnee-demo; in the simulator they text ACK <code> / DONE <code>):"
 	@env -u TWILIO_ACCOUNT_SID -u TWILIO_AUTH_TOKEN -u DATABASE_URL $(BIN)/returnee caseworker list
 	env -u TWILIO_ACCOUNT_SID -u TWILIO_AUTH_TOKEN -u DATABASE_URL PATH="$(BIN):$$PATH" \
 		$(DEMO_NLU) $(DEMO_DESK) $(BIN)/honcho start -f Procfile -p $(PORT)
@@ -68,12 +69,19 @@ typecheck: env
 layers: env
 	$(BIN)/lint-imports
 
-pytest: env nlu-train
+pytest: env nlu-train browser
 	$(BIN)/pytest -q
 
 ## The same suite against PostgreSQL.
-test-pg: env nlu-train
+test-pg: env nlu-train browser
 	TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -q
+
+## Debian's Chromium for the browser tests (tests/browser), installed only when missing.
+browser:
+	@test -x /usr/bin/chromium || { echo "Installing chromium (apt) for tests/browser"; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y --no-install-recommends chromium; }
+	@test -x /usr/bin/chromium
 
 ## The Rasa environment, and the model (trained only when its sources changed).
 nlu-env: $(RASA_INSTALLED)

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from bot.desk import Desk
 from bot.milestones import add_milestone
+from bot.staff import hash_password
 from storage import casework_repo as cases
 from storage import repositories as repo
 from storage import schedule_repo as plan
@@ -58,6 +59,8 @@ DEMO_CASEWORKERS = [
     DemoCaseworker("Vishnu Ramdass", "+5926000900", "vishnu@demo.invalid", "GY", "supervisor",
                    True, "en"),
 ]  # fmt: skip
+# Every demo caseworker signs in to the dashboard with their email and this password.
+DEMO_PASSWORD = "returnee-demo"  # noqa: S105  (demo data only; printed by make run)
 # A case registered by a caseworker, waiting for the returnee to text its code.
 DEMO_CASE = ("Tashana Reid", "JM", "JM2026")
 # Milestones of the demo returnees: (number, type, days ahead, local hour, place).
@@ -99,6 +102,8 @@ def _caseworker(session: Session, person: DemoCaseworker, now: datetime) -> Case
                            language=person.language, active=True, created_at=now)  # fmt: skip
         session.add(found)
         session.flush()
+    if found.password_hash is None:
+        found.password_hash = hash_password(DEMO_PASSWORD)
     return found
 
 

@@ -9,7 +9,9 @@ from bot.content import concerns
 from bot.outbox import utcnow
 from bot.phones import InvalidNumber, parse_address
 from storage import casework_repo as cases
+from bot.staff import hash_password, issue_token, member
 from storage.casework import Caseworker
+from storage.staff import StaffOffice
 
 ROLES = ("caseworker", "supervisor", "admin")
 
@@ -44,11 +46,60 @@ def register(cli: click.Group, services: Callable[[], Services]) -> None:
             if person is None:
                 person = Caseworker(phone=e164, created_at=utcnow())
                 session.add(person)
-            person.name, person.email, person.office, person.role = name, email, office, role
+            person.name, person.email, person.office, person.role = name, email.lower(), office, role
             person.on_call, person.language, person.active = on_call, language, True
         click.echo(
             f"caseworker {name} ({e164}) at {office}: {role}{', on call' if on_call else ''}"
         )
+
+    @caseworker.command("password")
+    @click.option("--email", required=True)
+    @click.password_option(help="the new dashboard password (asked twice if not given)")
+    def password(email: str, password: str) -> None:
+        """Set a caseworker's dashboard password (argon2-hashed; unlocks the account)."""
+        if len(password) < 10:
+            raise click.BadParameter("use at least 10 characters", param_hint="--password")
+        with services().sessions.begin() as session:
+            person = session.query(Caseworker).filter_by(email=email.strip().lower()).one_or_none()
+            if person is None:
+                raise click.ClickException(f"no caseworker with email {email}")
+            person.password_hash = hash_password(password)
+            person.failed_logins, person.locked_until = 0, None
+        click.echo(f"password set for {email}")
+
+    @caseworker.command("offices")
+    @click.option("--email", required=True)
+    @click.option("--add", "add_", multiple=True, help="an office to add, like HT")
+    @click.option("--remove", multiple=True, help="an office to remove")
+    def offices(email: str, add_: tuple[str, ...], remove: tuple[str, ...]) -> None:
+        """Let a caseworker see more country offices than their own (or fewer)."""
+        built = services()
+        with built.sessions.begin() as session:
+            person = session.query(Caseworker).filter_by(email=email.strip().lower()).one_or_none()
+            if person is None:
+                raise click.ClickException(f"no caseworker with email {email}")
+            for office in (o.upper() for o in add_):
+                if built.desk.catalogue.get(office) is None:
+                    raise click.BadParameter(f"no content file for {office}", param_hint="--add")
+                session.merge(StaffOffice(caseworker_id=person.id, office=office))
+            for office in (o.upper() for o in remove):
+                found = session.get(StaffOffice, (person.id, office))
+                if found is not None:
+                    session.delete(found)
+            session.flush()
+            click.echo(f"{email}: {', '.join(member(session, person).offices)}")
+
+    @caseworker.command("token")
+    @click.option("--email", required=True)
+    @click.option("--name", required=True, help="what the token is for, like 'Primero sync'")
+    def token(email: str, name: str) -> None:
+        """Issue an API bearer token for a partner system (shown once)."""
+        with services().sessions.begin() as session:
+            person = session.query(Caseworker).filter_by(email=email.strip().lower()).one_or_none()
+            if person is None:
+                raise click.ClickException(f"no caseworker with email {email}")
+            issued = issue_token(session, person.id, name, utcnow())
+        click.echo(issued)
 
     @caseworker.command("list")
     @click.option("--office", default=None, help="only this office")

@@ -24,6 +24,11 @@ class Caseworker(Base):
     language: Mapped[str] = mapped_column(String(5), default="en")
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Dashboard login: an argon2 hash, and the lockout after repeated failures.
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Alert(Base):
@@ -48,6 +53,7 @@ class Alert(Base):
     escalated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("caseworkers.id"))
+    resolution_note: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (
         Index("ix_alerts_open_sla", "status", "escalated_at", "sla_due_at"),

@@ -160,4 +160,4 @@ class ProcessLease(Base):
 
 
 # The casework tables share this metadata (imported last: they build on Base).
-from storage import casework, schedule  # noqa: E402, F401
+from storage import casework, schedule, staff  # noqa: E402, F401

@@ -4,6 +4,7 @@ import os
 from typing import Any
 
 from flask import Flask, current_app
+from flask_wtf.csrf import CSRFProtect
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -11,6 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from bot.bootstrap import Services, bootstrap
 from bot.config import load_settings
 from bot.logs import configure_logging
+from dashboard import api, auth, pages
 from webhooks import health, simulator, twilio
 
 MAX_REQUEST_BYTES = 64 * 1024
@@ -25,7 +27,12 @@ def create_app(
         configure_logging(os.environ.get("LOG_LEVEL", "INFO"))
         services = bootstrap(load_settings())
     app.config.from_mapping(
-        SECRET_KEY=services.settings.secret_key, MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES
+        SECRET_KEY=services.settings.secret_key,
+        MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=(services.settings.public_base_url or "").startswith("https://"),
+        WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the signed-in session
     )
     if test_config:
         app.config.update(test_config)
@@ -39,11 +46,15 @@ def create_app(
 
 
 def _register_blueprints(app: Flask, services: Services) -> None:
+    csrf = CSRFProtect(app)  # every form post of the dashboard carries the session's token
     app.register_blueprint(health.bp)
-    app.register_blueprint(twilio.bp)
+    app.register_blueprint(csrf.exempt(twilio.bp))  # signed by Twilio instead
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(csrf.exempt(api.bp))  # bearer tokens, no cookies
     if services.settings.demo_channel:
         # Never in production: it would let anyone write as any returnee.
-        app.register_blueprint(simulator.bp)
+        app.register_blueprint(csrf.exempt(simulator.bp))
 
 
 def _plain_error(error: HTTPException) -> tuple[str, int, dict[str, str]]:

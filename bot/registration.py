@@ -1,0 +1,126 @@
+"""Returnees registered by a caseworker, one at a time or from a CSV registration list."""
+
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from bot.desk import Desk
+from bot.phones import InvalidNumber, parse_address
+from bot.staff import StaffMember
+from flows.commands import CODE_ALPHABET
+from flows.texts import LANGUAGES
+from storage import casework_repo as cases
+from storage import repositories as repo
+from storage.models import Contact, ContactNumber
+
+CSV_COLUMNS = ("name", "country", "phone", "language", "returned_on")
+
+
+class RegistrationError(ValueError):
+    """A registration that cannot be taken; str() says which field and why."""
+
+
+@dataclass(frozen=True)
+class Registration:
+    """A returnee as a caseworker registers them (the phone is optional: a code links later)."""
+
+    name: str
+    country: str
+    phone: str | None
+    language: str
+    returned_on: date | None
+
+
+def parse(raw: dict[str, str], desk: Desk, who: StaffMember) -> Registration:
+    """Validate one registration (a form or a CSV row); RegistrationError names the field."""
+    name = " ".join((raw.get("name") or "").split())
+    if not 2 <= len(name) <= 200:
+        raise RegistrationError("name: 2 to 200 characters")
+    country = (raw.get("country") or "").strip().upper()
+    if desk.catalogue.get(country) is None:
+        raise RegistrationError(f"country: {country or 'empty'} is not a programme country")
+    if country not in who.offices:
+        raise RegistrationError(f"country: {country} is not one of your offices")
+    language = (raw.get("language") or "en").strip().lower() or "en"
+    if language not in LANGUAGES:
+        raise RegistrationError(f"language: {language} is not one of {', '.join(LANGUAGES)}")
+    return Registration(name, country, _phone(raw.get("phone")), language,
+                        _date(raw.get("returned_on")))  # fmt: skip
+
+
+def _phone(raw: str | None) -> str | None:
+    if not (raw or "").strip():
+        return None
+    try:
+        return parse_address(str(raw)).e164
+    except InvalidNumber:
+        raise RegistrationError(f"phone: {raw!r} is not a phone number") from None
+
+
+def _date(raw: str | None) -> date | None:
+    if not (raw or "").strip():
+        return None
+    try:
+        return date.fromisoformat(str(raw).strip())
+    except ValueError:
+        raise RegistrationError(f"returned_on: {raw!r} is not a date (YYYY-MM-DD)") from None
+
+
+def register(
+    session: Session, desk: Desk, who: StaffMember, entry: Registration, now: datetime
+) -> Contact:
+    """Add the returnee with a registration code, assigned to this caseworker."""
+    if entry.phone and repo.find_number(session, entry.phone) is not None:
+        raise RegistrationError(f"phone: {entry.phone} already belongs to a returnee")
+    country = desk.catalogue.get(entry.country)
+    assert country is not None
+    returned = None
+    if entry.returned_on is not None:
+        returned = datetime.combine(entry.returned_on, time(12), tzinfo=ZoneInfo(country.time_zone))
+    contact = Contact(
+        name=entry.name, country=entry.country, language=entry.language, consent="unknown",
+        time_zone=country.time_zone, caseworker_id=who.id, returned_at=returned,
+        registration_code=_new_code(session, entry.country), created_at=now, updated_at=now,
+    )  # fmt: skip
+    session.add(contact)
+    if entry.phone:
+        session.add(ContactNumber(contact=contact, e164=entry.phone, first_seen_at=now,
+                                  last_seen_at=now, last_channel="sms"))  # fmt: skip
+    session.flush()
+    return contact
+
+
+def _new_code(session: Session, country: str) -> str:
+    while True:
+        code = country + "".join(secrets.choice(CODE_ALPHABET) for _ in range(4))
+        if cases.contact_by_code(session, code) is None:
+            return code
+
+
+@dataclass(frozen=True)
+class RowOutcome:
+    """One CSV row: its line number, and the new code or the error."""
+
+    line: int
+    ok: bool
+    message: str
+
+
+def import_rows(
+    session: Session, desk: Desk, who: StaffMember, rows: list[dict[str, str]], first_line: int,
+    now: datetime,
+) -> list[RowOutcome]:  # fmt: skip
+    """Register every valid row; each bad row is reported and nothing of it is kept."""
+    outcomes = []
+    for offset, raw in enumerate(rows):
+        line = first_line + offset
+        try:
+            with session.begin_nested():
+                contact = register(session, desk, who, parse(raw, desk, who), now)
+            outcomes.append(RowOutcome(line, True, f"registered, code {contact.registration_code}"))
+        except RegistrationError as error:
+            outcomes.append(RowOutcome(line, False, str(error)))
+    return outcomes

@@ -1,0 +1,1 @@
+"""Caseworker dashboard (pages) and the JSON API for partner systems."""

@@ -1,0 +1,82 @@
+"""What the pages show, computed from the database: rows for templates, and the chart."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from bot.phones import mask
+from bot.scheduling import zone_of
+from flows.content import Catalogue
+from flows.segments import count_segments
+from storage import schedule_repo as plan
+from storage.casework import Alert, CheckIn
+from storage.models import Contact
+from storage.schedule import Milestone, ScheduleEntry
+
+SCORES = {"good": 3, "okay": 2, "struggling": 1}
+
+
+@dataclass(frozen=True)
+class MilestoneView:
+    """A milestone with its local time and the reminders it will send (or sent)."""
+
+    row: Milestone
+    local: str
+    reminders: list[tuple[str, str, str | None]]  # (local time, state, reason)
+
+
+def milestones(session: Session, contact: Contact, zone: ZoneInfo) -> list[MilestoneView]:
+    """The returnee's milestones by date, each with its reminders."""
+    found = []
+    for row in plan.milestones_of(session, contact.id):
+        reminders = [(_local(e, zone), e.state, e.reason) for e in plan.entries_of(session, row.id)]
+        found.append(MilestoneView(row, f"{row.at.astimezone(zone):%Y-%m-%d %H:%M}", reminders))
+    return found
+
+
+def _local(entry: ScheduleEntry, zone: ZoneInfo) -> str:
+    return f"{entry.fire_at.astimezone(zone):%a %d %b %H:%M}"
+
+
+def zone_for(contact: Contact, catalogue: Catalogue) -> ZoneInfo:
+    """The returnee's time zone (their own, else their country's)."""
+    return zone_of(contact.time_zone, contact.country, catalogue)
+
+
+def wellbeing_chart(checkins: list[CheckIn], width: int = 320, height: int = 90) -> str:
+    """An inline SVG line of check-in answers over time (3 good, 2 okay, 1 struggling, 0 missed)."""
+    points = [(c.asked_at or c.answered_at, SCORES.get(c.answer or "", 0)) for c in checkins]
+    points = [(at, score) for at, score in points if at is not None]
+    if not points:
+        return ""
+    step = (width - 40) / max(1, len(points) - 1)
+    xy = [(30 + i * step, height - 10 - score * (height - 25) / 3) for i, (_, score) in
+          enumerate(points)]  # fmt: skip
+    line = " ".join(f"{x:.0f},{y:.0f}" for x, y in xy)
+    dots = "".join(f'<circle cx="{x:.0f}" cy="{y:.0f}" r="3"><title>{at:%Y-%m-%d}: '
+                   f'{["missed", "struggling", "okay", "good"][s]}</title></circle>'
+                   for (x, y), (at, s) in zip(xy, points, strict=True))  # fmt: skip
+    levels = ((3, "good"), (2, "okay"), (1, "hard"), (0, "none"))
+    labels = "".join(f'<text x="0" y="{height - 7 - s * (height - 25) / 3:.0f}">{name}</text>'
+                     for s, name in levels)  # fmt: skip
+    return (f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
+            f'aria-label="wellbeing over time"><g class="labels">{labels}</g>'
+            f'<polyline points="{line}" fill="none"/>{dots}</svg>')  # fmt: skip
+
+
+def sla_left(alert: Alert, now: datetime) -> int:
+    """Seconds until the alert's SLA runs out (negative: overdue)."""
+    return int((alert.sla_due_at - now).total_seconds())
+
+
+def masked(e164: str) -> str:
+    """A number as lists show it."""
+    return mask(e164)
+
+
+def segments(body: str) -> str:
+    """How an SMS body is encoded and how many parts it costs."""
+    count = count_segments(body)
+    return f"{count.segments} x {count.encoding}"
