@@ -7,6 +7,7 @@ from datetime import datetime
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from sqlalchemy import select
 
 from bot import caseload
 from bot.milestones import MilestoneError, add_milestone, move_milestone, set_status
@@ -15,6 +16,7 @@ from bot.staff import StaffMember, audit, audit_entries
 from dashboard import views
 from dashboard.auth import login_required, now, services, signed_in
 from flows.texts import LANGUAGES
+from storage.casework import Caseworker
 from storage.models import Contact
 from storage.schedule import Milestone
 
@@ -308,4 +310,5 @@ def audit_log() -> ResponseReturnValue:
         abort(404, "no such page")
     with services().sessions.begin() as db:
         entries = audit_entries(db, who().offices, 500)
-        return render_template("audit.html", who=who(), entries=entries)
+        names = {p.id: p.name for p in db.scalars(select(Caseworker))}
+        return render_template("audit.html", who=who(), entries=entries, names=names)

@@ -147,6 +147,7 @@ def test_make_run_starts_all_four_processes_and_the_simulator_gets_a_reply(
         wait_until(lambda: http_ok(f"{base}/readyz"), timeout=240)  # the NLU server is up too
         assert requests.get(f"{base}/readyz", timeout=5).json()["checks"]["nlu"] == "ok"
         assert "Phone simulator" in requests.get(f"{base}/simulator/", timeout=5).text
+        assert "Caseworker sign-in" in requests.get(f"{base}/dashboard/login", timeout=5).text
         sent = requests.post(
             f"{base}/simulator/api/messages",
             json={"from": "+50937000101", "channel": "whatsapp", "body": "m vle mouri"},
