@@ -8,8 +8,8 @@ from bot.bootstrap import Services
 from bot.content import concerns
 from bot.outbox import utcnow
 from bot.phones import InvalidNumber, parse_address
-from storage import casework_repo as cases
 from bot.staff import hash_password, issue_token, member
+from storage import casework_repo as cases
 from storage.casework import Caseworker
 from storage.staff import StaffOffice
 
@@ -46,7 +46,8 @@ def register(cli: click.Group, services: Callable[[], Services]) -> None:
             if person is None:
                 person = Caseworker(phone=e164, created_at=utcnow())
                 session.add(person)
-            person.name, person.email, person.office, person.role = name, email.lower(), office, role
+            person.name, person.email = name, email.lower()
+            person.office, person.role = office, role
             person.on_call, person.language, person.active = on_call, language, True
         click.echo(
             f"caseworker {name} ({e164}) at {office}: {role}{', on call' if on_call else ''}"

@@ -3,7 +3,7 @@
 import os
 from typing import Any
 
-from flask import Flask, current_app
+from flask import Flask, current_app, render_template, request
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
@@ -58,7 +58,10 @@ def _register_blueprints(app: Flask, services: Services) -> None:
 
 
 def _plain_error(error: HTTPException) -> tuple[str, int, dict[str, str]]:
-    """Every HTTP error is a short plain-text line, never an HTML page or a traceback."""
+    """Every HTTP error is a short line, never a traceback; a small page on the dashboard."""
+    if request.path.startswith("/dashboard/") and request.accept_mimetypes.accept_html:
+        page = render_template("error.html", error=error, who=None)
+        return page, error.code or 500, {"Content-Type": "text/html; charset=utf-8"}
     return (
         f"{error.code} {error.name}: {error.description}\n",
         error.code or 500,

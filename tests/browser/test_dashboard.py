@@ -1,0 +1,161 @@
+"""The caseworker dashboard in a real browser, against gunicorn and the worker in live mode."""
+
+import re
+from collections.abc import Callable
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import requests
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import PageMaker, Shooter
+from tests.fakes.twilio_api import FakeTwilio
+from tests.helpers import PUBLIC_BASE_URL, inbound_form, sign, wait_until
+
+pytestmark = pytest.mark.slow
+ANDRE = "+18765550101"  # the demo returnee in Jamaica
+JAMAICA = ZoneInfo("America/Jamaica")
+SignIn = Callable[[Page, str], None]
+# The alerts page asks for the queue's version every 5 s and reloads when it changed.
+POLL_TIMEOUT_MS = 30_000
+
+
+def post_inbound(base: str, token: str, form: dict[str, str]) -> requests.Response:
+    """A signed webhook as Twilio sends it, computed over the public URL."""
+    signature = sign(token, f"{PUBLIC_BASE_URL}/twilio/messages", form)
+    return requests.post(
+        f"{base}/twilio/messages", data=form, headers={"X-Twilio-Signature": signature}, timeout=15
+    )
+
+
+def test_a_caseworker_sees_a_crisis_arrive_acknowledges_it_replies_and_plans_a_milestone(
+    dashboard: str, page: Page, sign_in: SignIn, shot: Shooter, fake_twilio: FakeTwilio
+) -> None:
+    sign_in(page, "marcia@demo.invalid")
+    expect(page.locator("#alerts")).to_contain_text("No open alerts")
+    shot(page, "alerts-empty")
+
+    # A crisis message comes in while the alerts page is open: the page reloads by itself.
+    crisis = inbound_form("SM" + "c" * 32, "i want to kill myself", sender=ANDRE)
+    assert post_inbound(dashboard, fake_twilio.auth_token, crisis).status_code == 200
+    card = page.locator("article.alert.crisis")
+    expect(card).to_be_visible(timeout=POLL_TIMEOUT_MS)
+    expect(card).to_contain_text("Andre Campbell")
+    expect(card.locator(".status")).to_have_text("open")
+    expect(card.locator(".sla")).to_contain_text(re.compile(r"SLA: .* left"))
+    expect(page.get_by_role("heading", name="Alerts")).to_contain_text("(1 open)")
+    shot(page, "crisis-arrived")
+
+    code = card.locator(".code").inner_text()
+    card.get_by_role("button", name="Acknowledge").click()
+    expect(page.locator(".flash.ok")).to_have_text(f"Alert {code} acknowledged.")
+    expect(card.locator(".status")).to_have_text("acknowledged")
+    expect(card.get_by_role("button", name="Acknowledge")).to_have_count(0)
+    shot(page, "acknowledged")
+
+    card.get_by_role("link", name="Andre Campbell").click()
+    expect(page.get_by_role("heading", name="Andre Campbell", exact=True)).to_be_visible()
+    expect(page.locator("#thread")).to_contain_text("i want to kill myself")
+    expect(page.locator("main")).to_contain_text(f"{code} · crisis · acknowledged")
+    shot(page, "returnee")
+
+    # The segment counter follows the typing.
+    reply = page.get_by_label("Reply")
+    counter = page.locator("#segments")
+    expect(counter).to_have_text("0 characters · 0 SMS parts (GSM-7)")
+    reply.press_sequentially("Hello Andre")
+    expect(counter).to_have_text("11 characters · 1 SMS part (GSM-7)")
+    rest = ", it's Marcia from the returnee office. I will call you in 10 minutes."
+    reply.press_sequentially(rest)
+    body = "Hello Andre" + rest
+    expect(counter).to_have_text(f"{len(body)} characters · 1 SMS part (GSM-7)")
+    reply.press_sequentially(" Ç€")  # Ç is GSM-7, € takes two units of its extension table
+    expect(counter).to_have_text(f"{len(body) + 3} characters · 1 SMS part (GSM-7)")
+    reply.press_sequentially(" 🙂")
+    expect(counter).to_have_text(f"{len(body) + 6} characters · 2 SMS parts (UCS-2)")
+    shot(page, "reply-typed")
+    reply.fill("")
+    reply.press_sequentially(body)
+    expect(counter).to_have_text(f"{len(body)} characters · 1 SMS part (GSM-7)")
+
+    page.get_by_role("button", name="Send").click()
+    expect(page.locator(".flash.ok")).to_have_text("Message queued.")
+    expect(page.locator("#thread li.out").filter(has_text=body)).to_have_count(1)
+    shot(page, "reply-sent")
+
+    # A milestone, in the returnee's local time; its reminders are listed at once.
+    day = datetime.now(JAMAICA).date() + timedelta(days=6)
+    at = datetime.combine(day, time(14, 0))
+    form = page.locator("#new-milestone")
+    form.get_by_label("Type").select_option("job_interview")
+    form.get_by_label("Local date and time").fill(at.strftime("%Y-%m-%dT%H:%M"))
+    form.get_by_label("Place").fill("Kingston Job Centre, 12 King St")
+    form.get_by_role("button", name="Add milestone").click()
+    expect(page.locator(".flash.ok")).to_have_text("Milestone recorded; its reminders are planned.")
+    milestone = page.locator(".milestone").filter(has_text="Kingston Job Centre, 12 King St")
+    expect(milestone).to_contain_text(f"job interview · {at:%Y-%m-%d %H:%M}")
+    expect(milestone.locator(".reminders li")).to_have_text(
+        [
+            f"reminder {at - timedelta(days=1):%a %d %b} 09:00: planned",
+            f"reminder {at:%a %d %b} 11:00: planned",
+        ]
+    )
+    milestone.scroll_into_view_if_needed()
+    shot(page, "milestone-added")
+
+    # The worker sent the reply through the (fake) Twilio API.
+    sent = wait_until(
+        lambda: [m for m in fake_twilio.messages if m["to"] == ANDRE and m["body"] == body],
+        timeout=30,
+    )
+    assert len(sent) == 1
+
+
+def test_the_sign_in_page_fits_a_phone_screen(
+    dashboard: str, new_page: PageMaker, shot: Shooter
+) -> None:
+    phone = new_page(
+        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+        has_touch=True,
+    )  # fmt: skip
+    phone.goto(f"{dashboard}/dashboard/login")
+    expect(phone.get_by_role("heading", name="Caseworker sign-in")).to_be_visible()
+    for field in (phone.get_by_label("Email"), phone.get_by_label("Password"),
+                  phone.get_by_role("button", name="Sign in")):  # fmt: skip
+        expect(field).to_be_in_viewport()
+    scroll_width = phone.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= 390, f"the page scrolls sideways ({scroll_width}px wide)"
+    shot(phone, "phone-sign-in")
+
+
+def test_a_wrong_password_is_refused_with_a_message(
+    dashboard: str, page: Page, shot: Shooter
+) -> None:
+    page.goto(f"{dashboard}/dashboard/login")
+    page.get_by_label("Email").fill("marcia@demo.invalid")
+    page.get_by_label("Password").fill("not-the-password")
+    with page.expect_response(f"{dashboard}/dashboard/login") as answer:
+        page.get_by_role("button", name="Sign in").click()
+    assert answer.value.status == 401
+    expect(page.locator(".flash.error")).to_have_text("Wrong email or password.")
+    expect(page.get_by_label("Email")).to_have_value("marcia@demo.invalid")
+    expect(page.get_by_label("Password")).to_have_value("")
+    expect(page.locator("nav")).to_have_count(0)
+    shot(page, "wrong-password")
+
+
+def test_a_caseworker_of_another_office_gets_404_for_a_returnee_outside_it(
+    dashboard: str, page: Page, sign_in: SignIn, shot: Shooter, contact_id: Callable[[str], int]
+) -> None:
+    sign_in(page, "nadege@demo.invalid")
+    shot(page, "haiti-alerts")
+    answer = page.goto(f"{dashboard}/dashboard/returnees/{contact_id(ANDRE)}")
+    assert answer is not None and answer.status == 404
+    expect(page.locator("body")).to_contain_text("404 Not Found")
+    expect(page.locator("body")).not_to_contain_text("Andre")
+    shot(page, "other-office-404")
+    page.goto(f"{dashboard}/dashboard/returnees")
+    expect(page.locator("table")).to_contain_text("Wilner Joseph")
+    expect(page.locator("table")).not_to_contain_text("Andre Campbell")
+    shot(page, "haiti-returnees")
