@@ -3,6 +3,7 @@
 import re
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -159,3 +160,35 @@ def test_a_caseworker_of_another_office_gets_404_for_a_returnee_outside_it(
     expect(page.locator("table")).to_contain_text("Wilner Joseph")
     expect(page.locator("table")).not_to_contain_text("Andre Campbell")
     shot(page, "haiti-returnees")
+
+
+def test_a_csv_registration_list_is_imported_with_progress_and_the_supervisor_reads_the_audit(
+    dashboard: str, page: Page, sign_in: SignIn, shot: Shooter, tmp_path: Path,
+    new_page: PageMaker,
+) -> None:  # fmt: skip
+    rows = ["name,country,phone,language,returned_on"]
+    rows += [f"Returnee {i:03d},JM,+1876556{i:04d},en,2026-10-01" for i in range(450)]
+    rows += ["Bad Country,HT,,en,", "Bad Date,JM,,en,2026-02-30"]
+    listing = tmp_path / "registrations.csv"
+    listing.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    sign_in(page, "marcia@demo.invalid")
+    page.get_by_role("link", name="Register").click()
+    expect(page.get_by_role("heading", name="Register a returnee")).to_be_visible()
+    shot(page, "register")
+    page.get_by_role("link", name="Import").click()
+    page.set_input_files("input[type=file]", str(listing))
+    page.get_by_role("button", name="Import").click()
+    progress = page.locator("#progress-text")
+    expect(progress).to_have_text("452 of 452 rows: 450 registered, 2 with errors", timeout=60_000)
+    errors = page.locator("#outcomes tr.error")
+    expect(errors).to_have_count(2)
+    expect(errors.first).to_contain_text("not one of your offices")
+    expect(errors.last).to_contain_text("is not a date")
+    shot(page, "import-done")
+
+    supervisor = new_page()
+    sign_in(supervisor, "desmond@demo.invalid")
+    supervisor.get_by_role("link", name="Audit log").click()
+    expect(supervisor.locator("table")).to_contain_text("import")
+    expect(supervisor.locator("table")).to_contain_text("Marcia Brown")
+    shot(supervisor, "audit-log")
