@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from bot import casework, outbox
 from bot.desk import Desk
+from bot.phones import parse_address
 from bot.scheduled import reachable_number
 from bot.staff import StaffMember
 from flows.texts import render
@@ -44,10 +45,10 @@ def returnees(
     """The caseworker's returnees, newest first; `search` matches a name or a number."""
     query = select(Contact).where(Contact.merged_into_id.is_(None), _in_offices(who.offices))
     if search.strip():
-        like = f"%{search.strip()}%"
+        text = search.strip()  # % and _ are matched as themselves
         has_number = exists().where(ContactNumber.contact_id == Contact.id,
-                                    ContactNumber.e164.like(like))  # fmt: skip
-        query = query.where(or_(Contact.name.ilike(like), has_number))
+                                    ContactNumber.e164.contains(text, autoescape=True))  # fmt: skip
+        query = query.where(or_(Contact.name.icontains(text, autoescape=True), has_number))
     return list(session.scalars(query.order_by(Contact.id.desc()).limit(limit)))
 
 
@@ -170,5 +171,8 @@ def hand_back(session: Session, contact: Contact, now: datetime) -> None:
 
 
 def office_of(contact: Contact) -> str | None:
-    """The office a returnee belongs to (for the audit log)."""
-    return contact.country
+    """The office a returnee belongs to (for the audit log): their country, else their number's."""
+    if contact.country:
+        return contact.country
+    regions = [parse_address(n.e164).region for n in contact.numbers]
+    return next((region for region in regions if region), None)

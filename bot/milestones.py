@@ -30,6 +30,7 @@ def add_milestone(
                              f"{', '.join(desk.reminders.milestone_types)}")  # fmt: skip
     if session.get(Contact, contact_id) is None:
         raise MilestoneError(f"no returnee {contact_id}")
+    _check(at, place)
     milestone = Milestone(contact_id=contact_id, kind=kind, at=at, place=place.strip(),
                           status="planned", note=note, created_at=now, updated_at=now)  # fmt: skip
     session.add(milestone)
@@ -43,11 +44,20 @@ def move_milestone(
     place: str | None = None,
 ) -> None:  # fmt: skip
     """A new date (or place): the old reminders are cancelled and new ones planned."""
+    _check(at, place if place is not None else milestone.place)
     milestone.at, milestone.updated_at = at, now
     if place is not None:
         milestone.place = place.strip()
     milestone.answer = milestone.answered_at = None
     replan(session, desk, milestone, now)
+
+
+def _check(at: datetime, place: str) -> None:
+    """A date between 2000 and 2100, and a place of at most 200 characters."""
+    if not 2000 <= at.year <= 2100:
+        raise MilestoneError("date: the year must be between 2000 and 2100")
+    if len(place.strip()) > 200:
+        raise MilestoneError("place: at most 200 characters")
 
 
 def set_status(

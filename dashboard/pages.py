@@ -48,7 +48,10 @@ def alerts() -> ResponseReturnValue:
         rows = [(a, views.sla_left(a, now()), db.get(Contact, a.contact_id) if a.contact_id
                  else None) for a in queue]  # fmt: skip
         version = f"{len(queue)}-{max((a.id for a in queue), default=0)}"
-        return render_template("alerts.html", rows=rows, version=version, who=who())
+        page = render_template("alerts.html", rows=rows, version=version, who=who())
+        for office in who().offices:  # the queue shows returnees' reasons: personal data
+            audit(db, who(), "view_alerts", now(), office=office, ip=request.remote_addr)
+        return page
 
 
 @bp.get("/alerts/version")
