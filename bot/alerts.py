@@ -1,15 +1,15 @@
 """Caseworker alerts: raise, route, notify by SMS and email, acknowledge, resolve, escalate."""
 
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import emails, outbox
+from bot.codes import unique_code
 from bot.logs import get_logger
 from bot.phones import parse_address
-from flows.commands import CODE_ALPHABET, CODE_LENGTH
+from flows.commands import CODE_LENGTH
 from flows.content import Catalogue
 from flows.segments import count_segments
 from flows.texts import label, render
@@ -122,10 +122,7 @@ def alert_sms(
 
 
 def _new_code(session: Session) -> str:
-    while True:
-        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-        if cases.alert_by_code(session, code) is None:
-            return code
+    return unique_code("", CODE_LENGTH, lambda code: cases.alert_by_code(session, code) is not None)
 
 
 @dataclass(frozen=True)

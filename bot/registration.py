@@ -1,16 +1,15 @@
 """Returnees registered by a caseworker, one at a time or from a CSV registration list."""
 
-import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot.codes import unique_code
 from bot.desk import Desk
 from bot.phones import InvalidNumber, parse_address
 from bot.staff import StaffMember
-from flows.commands import CODE_ALPHABET
 from flows.texts import LANGUAGES
 from storage import casework_repo as cases
 from storage import repositories as repo
@@ -94,10 +93,7 @@ def register(
 
 
 def _new_code(session: Session, country: str) -> str:
-    while True:
-        code = country + "".join(secrets.choice(CODE_ALPHABET) for _ in range(4))
-        if cases.contact_by_code(session, code) is None:
-            return code
+    return unique_code(country, 4, lambda code: cases.contact_by_code(session, code) is not None)
 
 
 @dataclass(frozen=True)

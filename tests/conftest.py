@@ -1,6 +1,7 @@
 """Shared fixtures: the network guard, a real database, the fake Twilio API, signed requests."""
 
 import os
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from storage.db import make_engine, normalise_url
 from storage.models import Base
 from tests.fakes.smtp import FakeSmtp
 from tests.fakes.twilio_api import FakeTwilio
-from tests.helpers import PUBLIC_BASE_URL, live_env
+from tests.helpers import PUBLIC_BASE_URL, Starter, live_env, start_process, stop_process
 from webhooks import create_app
 
 # Any attempt to reach a host other than this machine fails the test loudly.
@@ -101,3 +102,20 @@ def smtp() -> Iterator[FakeSmtp]:
     """A local SMTP server that keeps every email (alert emails to caseworkers)."""
     with FakeSmtp().running() as server:
         yield server
+
+
+@pytest.fixture
+def processes(tmp_path: Path) -> Iterator[Starter]:
+    """Start project processes; all are stopped after, their logs printed (shown on failure)."""
+    started: list[tuple[subprocess.Popen[bytes], Path]] = []
+
+    def start(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+        log = tmp_path / f"process-{len(started)}-{args[1]}.log"
+        process = start_process(args, env, log)
+        started.append((process, log))
+        return process
+
+    yield start
+    for process, log in started:
+        stop_process(process)
+        print(f"--- {log.name} ---\n" + log.read_text(errors="replace")[-4000:])

@@ -15,6 +15,8 @@ from twilio.request_validator import RequestValidator
 from tests.fakes.twilio_api import FakeTwilio
 
 REPO = Path(__file__).resolve().parents[1]
+# Starts a project process: (args, env) -> the process (the `processes` fixture).
+Starter = Callable[..., subprocess.Popen[bytes]]
 VENV_BIN = Path(sys.executable).parent
 PUBLIC_BASE_URL = "https://returnee.example.org"
 SMS_FROM = "+18765550000"

@@ -8,7 +8,6 @@ go to test-artifacts/screenshots/<test>-<step>.png (and <test>-failed-*.png on f
 
 import os
 import re
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -23,11 +22,10 @@ from storage import repositories as repo
 from tests.fakes.twilio_api import FakeTwilio
 from tests.helpers import (
     REPO,
+    Starter,
     free_port,
     http_ok,
     live_env,
-    start_process,
-    stop_process,
     wait_until,
 )
 
@@ -48,7 +46,7 @@ DESKTOP = {"width": 1280, "height": 900}
 TIMEOUT_MS = 15_000
 ALLOWED_HOST = "127.0.0.1"
 
-Starter = Callable[[list[str], dict[str, str]], subprocess.Popen[bytes]]
+
 PageMaker = Callable[..., Page]
 Shooter = Callable[[Page, str], Path]
 
@@ -62,23 +60,6 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 
 # The processes: demo data, gunicorn and the worker
-
-
-@pytest.fixture
-def processes(tmp_path: Path) -> Iterator[Starter]:
-    """Start project processes; all are stopped after, their logs printed (shown on failure)."""
-    started: list[tuple[subprocess.Popen[bytes], Path]] = []
-
-    def start(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
-        log = tmp_path / f"process-{len(started)}-{args[1]}.log"
-        process = start_process(args, env, log)
-        started.append((process, log))
-        return process
-
-    yield start
-    for process, log in started:
-        stop_process(process)
-        print(f"--- {log.name} ---\n" + log.read_text(errors="replace")[-4000:])
 
 
 @pytest.fixture

@@ -1,9 +1,7 @@
 """Real processes: gunicorn through `returnee web`, `returnee worker`, honcho."""
 
-import subprocess
 import time
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 
@@ -11,6 +9,7 @@ from nlu.client import RasaClient
 from tests.fakes.twilio_api import FakeTwilio
 from tests.helpers import (
     REPO,
+    Starter,
     free_port,
     http_ok,
     live_env,
@@ -18,25 +17,6 @@ from tests.helpers import (
     stop_process,
     wait_until,
 )
-
-Starter = Callable[..., subprocess.Popen[bytes]]
-
-
-@pytest.fixture
-def processes(tmp_path: Path) -> Iterator[Starter]:
-    """Start project processes; all are stopped after, their logs printed (shown on failure)."""
-    started: list[tuple[subprocess.Popen[bytes], Path]] = []
-
-    def start(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
-        log = tmp_path / f"process-{len(started)}.log"
-        process = start_process(args, env, log)
-        started.append((process, log))
-        return process
-
-    yield start
-    for process, log in started:
-        stop_process(process)
-        print(f"--- {log.name} ---\n" + log.read_text(errors="replace")[-4000:])
 
 
 @pytest.fixture

@@ -14,9 +14,8 @@ from bot.config import load_settings
 from bot.milestones import add_milestone
 from storage import repositories as repo
 from storage.schedule import ScheduleEntry
-from tests.e2e.conftest import Starter
 from tests.fakes.twilio_api import FakeTwilio
-from tests.helpers import wait_until
+from tests.helpers import Starter, wait_until
 
 RETURNEES = 5
 CLOCK = ["returnee", "clock", "--every", "1", "--lease", "4"]

@@ -11,11 +11,11 @@ from sqlalchemy import Engine, func, select
 from bot.content import load_catalogue
 from flows.texts import crisis_text, text
 from storage.models import InboundMessage, OutboundMessage
-from tests.e2e.conftest import Starter
 from tests.fakes.twilio_api import FakeTwilio, Outcome
 from tests.helpers import (
     PUBLIC_BASE_URL,
     REPO,
+    Starter,
     free_port,
     http_ok,
     inbound_form,
