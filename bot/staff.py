@@ -100,6 +100,16 @@ def issue_token(session: Session, caseworker_id: int, name: str, now: datetime) 
     return token
 
 
+def revoke_tokens_of(session: Session, caseworker_id: int, now: datetime) -> int:
+    """Revoke every live token of a caseworker; how many."""
+    tokens = session.scalars(select(ApiToken).where(
+        ApiToken.caseworker_id == caseworker_id, ApiToken.revoked_at.is_(None)
+    )).all()  # fmt: skip
+    for token in tokens:
+        token.revoked_at = now
+    return len(tokens)
+
+
 def member_for_token(session: Session, token: str, now: datetime) -> StaffMember | None:
     """The staff member a live bearer token belongs to, or None."""
     row = session.scalar(select(ApiToken).where(

@@ -8,7 +8,7 @@ from bot.bootstrap import Services
 from bot.content import concerns
 from bot.outbox import utcnow
 from bot.phones import InvalidNumber, parse_address
-from bot.staff import hash_password, issue_token, member
+from bot.staff import hash_password, issue_token, member, revoke_tokens_of
 from storage import casework_repo as cases
 from storage.casework import Caseworker
 from storage.staff import StaffOffice
@@ -101,6 +101,17 @@ def register(cli: click.Group, services: Callable[[], Services]) -> None:
                 raise click.ClickException(f"no caseworker with email {email}")
             issued = issue_token(session, person.id, name, utcnow())
         click.echo(issued)
+
+    @caseworker.command("revoke-tokens")
+    @click.option("--email", required=True)
+    def revoke_tokens(email: str) -> None:
+        """Revoke every API token of a caseworker (a partner system must get a new one)."""
+        with services().sessions.begin() as session:
+            person = session.query(Caseworker).filter_by(email=email.strip().lower()).one_or_none()
+            if person is None:
+                raise click.ClickException(f"no caseworker with email {email}")
+            count = revoke_tokens_of(session, person.id, utcnow())
+        click.echo(f"{count} tokens revoked for {email}")
 
     @caseworker.command("list")
     @click.option("--office", default=None, help="only this office")

@@ -346,4 +346,10 @@ def test_operators_set_a_password_add_an_office_and_issue_an_api_token(
     assert token.startswith("rat_") and len(token) > 40
     listed = app.test_client().get("/api/v1/returnees",
                                    headers={"Authorization": f"Bearer {token}"})  # fmt: skip
-    assert listed.status_code in (200, 404)  # 404 until the API blueprint has the route
+    assert listed.status_code == 200
+    revoked = runner.invoke(cli, ["caseworker", "revoke-tokens", "--email",
+                                  "nadege@office.test"], env=env)  # fmt: skip
+    assert "1 tokens revoked" in revoked.output
+    again = app.test_client().get("/api/v1/returnees",
+                                  headers={"Authorization": f"Bearer {token}"})  # fmt: skip
+    assert again.status_code == 401
