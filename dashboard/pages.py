@@ -16,6 +16,7 @@ from bot.staff import StaffMember, audit, audit_entries
 from dashboard import views
 from dashboard.auth import login_required, now, services, signed_in
 from flows.texts import LANGUAGES
+from storage import casework_repo as cases
 from storage.casework import Caseworker
 from storage.models import Contact
 from storage.schedule import Milestone
@@ -46,7 +47,7 @@ def alerts() -> ResponseReturnValue:
     with services().sessions.begin() as db:
         queue = caseload.alert_queue(db, who())
         rows = [(a, views.sla_left(a, now()), db.get(Contact, a.contact_id) if a.contact_id
-                 else None) for a in queue]  # fmt: skip
+                 else None, cases.trigger_text(db, a)) for a in queue]  # fmt: skip
         version = f"{len(queue)}-{max((a.id for a in queue), default=0)}"
         page = render_template("alerts.html", rows=rows, version=version, who=who())
         for office in who().offices:  # the queue shows returnees' reasons: personal data

@@ -175,6 +175,7 @@ def test_a_crisis_shows_in_the_queue_and_is_acknowledged_then_resolved_with_a_no
     queue = client.get("/dashboard/").get_data(as_text=True)
     [alert] = rows(services, Alert)
     assert alert.code in queue and "crisis" in queue and 'data-left="900"' in queue
+    assert "i want to kill myself" in queue  # the message itself, not only the kind
     post(client, "/dashboard/", f"/dashboard/alerts/{alert.id}/acknowledge")
     assert rows(services, Alert)[0].status == "acknowledged"
     empty = post(client, "/dashboard/", f"/dashboard/alerts/{alert.id}/resolve", note=" ")
