@@ -3,11 +3,13 @@
 import csv
 import io
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bot import caseload
 from bot.milestones import MilestoneError, add_milestone, move_milestone, set_status
@@ -17,7 +19,7 @@ from dashboard import views
 from dashboard.auth import login_required, now, services, signed_in
 from flows.texts import LANGUAGES
 from storage import casework_repo as cases
-from storage.casework import Caseworker
+from storage.casework import Alert, Caseworker
 from storage.models import Contact
 from storage.schedule import Milestone
 
@@ -68,15 +70,8 @@ def alerts_version() -> ResponseReturnValue:
 @login_required
 def acknowledge(alert_id: int) -> ResponseReturnValue:
     """Acknowledge an alert (as ACK by SMS)."""
-    with services().sessions.begin() as db:
-        try:
-            found = caseload.acknowledge(db, services().desk, who(), alert_id, now())
-        except caseload.OutOfScope:
-            abort(404, "no such alert")
-        audit(db, who(), "acknowledge_alert", now(), contact_id=found.contact_id,
-              office=found.office, detail=found.code, ip=request.remote_addr)  # fmt: skip
-    flash(f"Alert {found.code} acknowledged.", "ok")
-    return redirect(request.form.get("back") or url_for("pages.alerts"))
+    return _on_alert(alert_id, "acknowledged", lambda db: caseload.acknowledge(
+        db, services().desk, who(), alert_id, now()))  # fmt: skip
 
 
 @bp.post("/alerts/<int:alert_id>/resolve")
@@ -87,14 +82,21 @@ def resolve(alert_id: int) -> ResponseReturnValue:
     if not note.strip():
         flash("Write a note saying what was done before resolving.", "error")
         return redirect(request.form.get("back") or url_for("pages.alerts"))
+    return _on_alert(alert_id, "resolved", lambda db: caseload.resolve(
+        db, who(), alert_id, note, now()))  # fmt: skip
+
+
+def _on_alert(alert_id: int, done: str, act: Callable[[Session], Alert]) -> ResponseReturnValue:
+    """Do `act` to an alert of the caseworker's offices, audit it, and go back to the queue."""
     with services().sessions.begin() as db:
         try:
-            found = caseload.resolve(db, who(), alert_id, note, now())
+            found = act(db)
         except caseload.OutOfScope:
             abort(404, "no such alert")
-        audit(db, who(), "resolve_alert", now(), contact_id=found.contact_id,
+        action = "acknowledge_alert" if done == "acknowledged" else "resolve_alert"
+        audit(db, who(), action, now(), contact_id=found.contact_id,
               office=found.office, detail=found.code, ip=request.remote_addr)  # fmt: skip
-    flash(f"Alert {found.code} resolved.", "ok")
+    flash(f"Alert {found.code} {done}.", "ok")
     return redirect(request.form.get("back") or url_for("pages.alerts"))
 
 

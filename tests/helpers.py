@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import network_guard
+from sqlalchemy import select
 from twilio.request_validator import RequestValidator
 
 from tests.fakes.twilio_api import FakeTwilio
@@ -110,3 +111,11 @@ def wait_until(check: Callable[[], Any], timeout: float = 60, every: float = 0.0
             return result
         time.sleep(every)
     raise AssertionError(f"condition not met within {timeout}s")
+
+
+def db_rows(services: Any, model: type[Any], *where: Any) -> list[Any]:
+    """Every row of `model` matching `where`, by id, detached so tests can read them."""
+    with services.sessions.begin() as session:
+        found = list(session.scalars(select(model).where(*where).order_by(model.id)))
+        session.expunge_all()
+        return found

@@ -12,7 +12,6 @@ import pytest
 from click.testing import CliRunner
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from bot import inbound
@@ -26,7 +25,7 @@ from storage.models import Contact, OutboundMessage
 from storage.schedule import Milestone, ScheduleEntry
 from storage.staff import AuditEntry, StaffOffice
 from tests.fakes.twilio_api import FakeTwilio
-from tests.helpers import live_env
+from tests.helpers import db_rows, live_env
 from webhooks import create_app
 
 NOW = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
@@ -87,13 +86,6 @@ def crisis(services: Services, sender: str, sid: str = "SM" + "c" * 32) -> None:
     inbound.receive(services.desk, message, NOW)
 
 
-def rows(services: Services, model: type[Any], *where: Any) -> list[Any]:
-    with services.sessions.begin() as session:
-        found = list(session.scalars(select(model).where(*where).order_by(model.id)))
-        session.expunge_all()
-        return found
-
-
 # Signing in
 
 
@@ -132,7 +124,7 @@ def test_a_post_without_the_csrf_token_fails(world: Any) -> None:
     login = app.test_client().post("/dashboard/login", data={"email": "marcia@office.test",
                                                              "password": PASSWORD})  # fmt: skip
     assert login.status_code == 400
-    assert rows(services, OutboundMessage) == []
+    assert db_rows(services, OutboundMessage) == []
 
 
 # Scoping
@@ -143,7 +135,7 @@ def test_a_caseworker_of_one_office_gets_404_for_another_offices_returnee_and_al
 ) -> None:
     services, app, ids = world
     crisis(services, HT_RETURNEE)
-    [alert] = rows(services, Alert)
+    [alert] = db_rows(services, Alert)
     client = sign_in(app, "marcia@office.test")
     assert client.get(f"/dashboard/returnees/{ids['ht']}").status_code == 404
     assert client.get(f"/dashboard/returnees/{ids['ht']}/thread.csv").status_code == 404
@@ -173,15 +165,15 @@ def test_a_crisis_shows_in_the_queue_and_is_acknowledged_then_resolved_with_a_no
     crisis(services, JM_RETURNEE)
     client = sign_in(app, "marcia@office.test")
     queue = client.get("/dashboard/").get_data(as_text=True)
-    [alert] = rows(services, Alert)
+    [alert] = db_rows(services, Alert)
     assert alert.code in queue and "crisis" in queue and 'data-left="900"' in queue
     assert "i want to kill myself" in queue  # the message itself, not only the kind
     post(client, "/dashboard/", f"/dashboard/alerts/{alert.id}/acknowledge")
-    assert rows(services, Alert)[0].status == "acknowledged"
+    assert db_rows(services, Alert)[0].status == "acknowledged"
     empty = post(client, "/dashboard/", f"/dashboard/alerts/{alert.id}/resolve", note=" ")
-    assert empty.status_code == 302 and rows(services, Alert)[0].status == "acknowledged"
+    assert empty.status_code == 302 and db_rows(services, Alert)[0].status == "acknowledged"
     post(client, "/dashboard/", f"/dashboard/alerts/{alert.id}/resolve", note="Called her.")
-    [done] = rows(services, Alert)
+    [done] = db_rows(services, Alert)
     assert (done.status, done.resolution_note) == ("resolved", "Called her.")
 
 
@@ -198,7 +190,7 @@ def test_the_returnee_page_shows_the_thread_and_a_reply_goes_through_the_outbox_
     assert nonce
     for _ in range(2):  # a double submit
         post(client, url, f"{url}/reply", body="Marcia here, I will call you now.", nonce=nonce[1])
-    sent = rows(services, OutboundMessage, OutboundMessage.purpose == "caseworker_message")
+    sent = db_rows(services, OutboundMessage, OutboundMessage.purpose == "caseworker_message")
     assert [m.body for m in sent] == ["Marcia here, I will call you now."]
     assert sent[0].to_e164 == JM_RETURNEE
 
@@ -211,7 +203,7 @@ def test_a_reply_to_an_opted_out_returnee_is_refused_with_a_reason(world: Any) -
     url = f"/dashboard/returnees/{ids['jm']}"
     reply = post(client, url, f"{url}/reply", body="hello", nonce="n1")
     assert "Not sent" in client.get(reply.headers["Location"]).get_data(as_text=True)
-    assert rows(services, OutboundMessage) == []
+    assert db_rows(services, OutboundMessage) == []
 
 
 def test_taking_over_pauses_the_bot_and_handing_back_tells_the_returnee(world: Any) -> None:
@@ -219,10 +211,10 @@ def test_taking_over_pauses_the_bot_and_handing_back_tells_the_returnee(world: A
     client = sign_in(app, "marcia@office.test")
     url = f"/dashboard/returnees/{ids['jm']}"
     post(client, url, f"{url}/take-over")
-    assert rows(services, Contact, Contact.id == ids["jm"])[0].paused_until is not None
+    assert db_rows(services, Contact, Contact.id == ids["jm"])[0].paused_until is not None
     post(client, url, f"{url}/hand-back")
-    assert rows(services, Contact, Contact.id == ids["jm"])[0].paused_until is None
-    [told] = rows(services, OutboundMessage)
+    assert db_rows(services, Contact, Contact.id == ids["jm"])[0].paused_until is None
+    [told] = db_rows(services, OutboundMessage)
     assert told.purpose == "handoff_ended" and told.to_e164 == JM_RETURNEE
 
 
@@ -235,12 +227,12 @@ def test_a_milestone_added_on_the_page_shows_the_reminders_it_will_send(world: A
     url = f"/dashboard/returnees/{ids['jm']}"
     post(client, url, f"{url}/milestones", kind="counselling", at="2026-12-10T14:00",
          place="Kingston Hub")  # fmt: skip
-    [milestone] = rows(services, Milestone)
+    [milestone] = db_rows(services, Milestone)
     assert milestone.at == datetime(2026, 12, 10, 19, 0, tzinfo=UTC)  # 14:00 in Kingston
     page = client.get(url).get_data(as_text=True)
     assert "Kingston Hub" in page and "reminder Tue 08 Dec 09:00: planned" in page
     post(client, url, f"/dashboard/milestones/{milestone.id}", action="cancelled")
-    assert {e.state for e in rows(services, ScheduleEntry)} == {"cancelled"}
+    assert {e.state for e in db_rows(services, ScheduleEntry)} == {"cancelled"}
     bad = post(client, url, f"{url}/milestones", kind="party", at="2026-12-10T14:00", place="x")
     assert "unknown milestone type" in client.get(bad.headers["Location"]).get_data(as_text=True)
 
@@ -262,7 +254,7 @@ def test_registering_a_returnee_gives_a_code_for_their_office_only(world: Any) -
         returned_on="2026-11-20",
     )
     assert done.status_code == 302
-    [kemar] = rows(services, Contact, Contact.name == "Kemar Lewis")
+    [kemar] = db_rows(services, Contact, Contact.name == "Kemar Lewis")
     assert kemar.registration_code and kemar.registration_code.startswith("JM")
     assert kemar.caseworker_id is not None and kemar.consent == "unknown"
     other = post(client, "/dashboard/register", "/dashboard/register", name="Jean Pierre",
@@ -291,7 +283,7 @@ def test_a_csv_import_registers_the_good_rows_and_names_the_bad_ones(world: Any)
     for problem in ("name: 2 to 200", "not one of your offices", "is not a phone number",
                     "already belongs to a returnee", "is not a date"):  # fmt: skip
         assert problem in page
-    names = {c.name for c in rows(services, Contact)}
+    names = {c.name for c in db_rows(services, Contact)}
     assert {"Ann Reid", "Flo Hall"} <= names and not {"Bob Grant", "Di Clarke"} & names
     batch = client.post(
         "/dashboard/import/rows",
@@ -311,7 +303,7 @@ def test_every_view_of_a_returnee_is_audited_and_only_supervisors_read_the_log(
     client = sign_in(app, "marcia@office.test")
     client.get(f"/dashboard/returnees/{ids['jm']}")
     client.get(f"/dashboard/returnees/{ids['jm']}/thread.csv")
-    actions = [(e.action, e.contact_id, e.office) for e in rows(services, AuditEntry)]
+    actions = [(e.action, e.contact_id, e.office) for e in db_rows(services, AuditEntry)]
     assert ("view_returnee", ids["jm"], "JM") in actions
     assert ("export_thread", ids["jm"], "JM") in actions
     assert client.get("/dashboard/audit").status_code == 404  # a caseworker

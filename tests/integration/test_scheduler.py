@@ -27,7 +27,7 @@ from storage.casework import Alert, Caseworker, CheckIn
 from storage.models import Contact, OutboundMessage
 from storage.schedule import Milestone, ScheduleEntry
 from tests.fakes.twilio_api import FakeTwilio
-from tests.helpers import live_env
+from tests.helpers import db_rows, live_env
 
 NOW = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)  # 10:00 in Kingston, a Wednesday
 JOINED = datetime(2026, 10, 5, 15, 0, tzinfo=UTC)
@@ -69,19 +69,12 @@ def reply(services: Services, sender: str, body: str, now: datetime, channel: st
     inbound.receive(services.desk, message, now)
 
 
-def all_rows(services: Services, model: type[Any], *where: Any) -> list[Any]:
-    with services.sessions.begin() as session:
-        found = list(session.scalars(select(model).where(*where).order_by(model.id)))
-        session.expunge_all()
-        return found
-
-
 def sent_to(services: Services, e164: str) -> list[OutboundMessage]:
-    return all_rows(services, OutboundMessage, OutboundMessage.to_e164 == e164)
+    return db_rows(services, OutboundMessage, OutboundMessage.to_e164 == e164)
 
 
 def entries(services: Services, purpose: str) -> list[ScheduleEntry]:
-    return all_rows(services, ScheduleEntry, ScheduleEntry.purpose == purpose)
+    return db_rows(services, ScheduleEntry, ScheduleEntry.purpose == purpose)
 
 
 def checkin_entry(contact_id: int, fire_at: datetime) -> ScheduleEntry:
@@ -136,10 +129,10 @@ def test_a_check_in_is_asked_then_nudged_once_after_72_hours_then_missed(
     run_until(desk_services, asked_at + timedelta(days=8))
     purposes = [m.purpose for m in sent_to(desk_services, "+18765551001")]
     assert purposes == ["checkin", "checkin_nudge"]
-    [checkin] = all_rows(desk_services, CheckIn)
+    [checkin] = db_rows(desk_services, CheckIn)
     assert checkin.occurrence == "2026-12" and checkin.nudged_at is not None
     assert checkin.missed_at is not None and checkin.contact_id == contact_id
-    assert all_rows(desk_services, Alert) == []  # one miss is not yet an alert
+    assert db_rows(desk_services, Alert) == []  # one miss is not yet an alert
 
 
 def test_an_answered_check_in_gets_no_nudge_and_is_not_missed(desk_services: Services) -> None:
@@ -151,7 +144,7 @@ def test_an_answered_check_in_gets_no_nudge_and_is_not_missed(desk_services: Ser
     run_until(desk_services, entry.fire_at + timedelta(days=8))
     purposes = [m.purpose for m in sent_to(desk_services, "+18765551001")]
     assert purposes == ["checkin", "checkin_good"]
-    [checkin] = all_rows(desk_services, CheckIn)
+    [checkin] = db_rows(desk_services, CheckIn)
     assert checkin.answer == "good" and checkin.missed_at is None
     assert {e.state for e in entries(desk_services, "checkin_nudge")} == {"skipped"}
 
@@ -167,7 +160,7 @@ def test_two_missed_check_ins_in_a_row_alert_a_caseworker(desk_services: Service
             asked + timedelta(days=7, hours=1),
         ):
             fire_due(desk_services.desk, moment)
-    [alert] = all_rows(desk_services, Alert)
+    [alert] = db_rows(desk_services, Alert)
     assert alert.kind == "missed_checkins" and "2026-12 and 2027-01" in alert.reason
     assert [m.purpose for m in sent_to(desk_services, "+18765550900")] == ["alert_missed_checkins"]
 
@@ -197,7 +190,7 @@ def test_opted_out_and_paused_returnees_get_nothing(desk_services: Services) -> 
     run_until(desk_services, NOW + timedelta(days=20))
     assert [m.purpose for m in sent_to(desk_services, "+18765551001")] == ["opt_out_confirmation"]
     assert sent_to(desk_services, "+18765551002") == []
-    states = {e.state for e in all_rows(desk_services, ScheduleEntry)}
+    states = {e.state for e in db_rows(desk_services, ScheduleEntry)}
     assert "sent" not in states
 
 
@@ -273,9 +266,9 @@ def test_a_reminder_names_what_when_and_where_and_2_alerts_the_caseworker(
     assert "job interview" in message.body and "Thu 10 Dec 14:00" in message.body
     assert "Kingston Hub" in message.body and message.segments <= 2
     reply(desk_services, "+18765551001", "2", datetime(2026, 12, 9, 15, 0, tzinfo=UTC))
-    [alert] = all_rows(desk_services, Alert)
+    [alert] = db_rows(desk_services, Alert)
     assert alert.kind == "reschedule" and "job interview" in alert.reason
-    [row] = all_rows(desk_services, Milestone)
+    [row] = db_rows(desk_services, Milestone)
     assert (row.id, row.answer) == (milestone_id, "change")
 
 
@@ -406,7 +399,7 @@ def test_asking_for_the_next_appointment_names_the_next_milestone_and_takes_1_or
     assert answer.purpose == "appointment_answer" and "counselling" in answer.body
     assert "Wed 9 Dec 10:00" in answer.body
     reply(desk_services, "+18765551001", "1", NOW + timedelta(minutes=1))
-    coming = [m for m in all_rows(desk_services, Milestone) if m.kind == "counselling"]
+    coming = [m for m in db_rows(desk_services, Milestone) if m.kind == "counselling"]
     assert coming[0].answer == "coming"
     assert sent_to(desk_services, "+18765551001")[-1].purpose == "reminder_coming"
 
