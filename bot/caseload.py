@@ -3,13 +3,13 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import ColumnElement, exists, or_, select
 from sqlalchemy.orm import Session
 
 from bot import casework, outbox
 from bot.desk import Desk
 from bot.phones import parse_address
-from bot.scheduled import reachable_number
+from bot.scheduled import latest_number, reachable_number
 from bot.staff import StaffMember
 from flows.texts import render
 from storage.casework import Alert, Caseworker, CheckIn
@@ -23,7 +23,7 @@ class OutOfScope(LookupError):
     """No such returnee or alert for this caseworker: answered 404, never 403."""
 
 
-def _in_offices(offices: tuple[str, ...]):  # type: ignore[no-untyped-def]
+def _in_offices(offices: tuple[str, ...]) -> ColumnElement[bool]:
     """Contacts of these offices: their country, or for one without, an alert's office."""
     alert_here = exists().where(Alert.contact_id == Contact.id, Alert.office.in_(offices))
     return or_(Contact.country.in_(offices), Contact.country.is_(None) & alert_here)
@@ -161,7 +161,7 @@ def hand_back(session: Session, contact: Contact, now: datetime) -> None:
     if contact.paused_until is None:
         return
     contact.paused_until = None
-    number = reachable_number(contact) or (contact.numbers[-1] if contact.numbers else None)
+    number = latest_number(contact)
     if number is not None:
         outbox.enqueue(
             session, key=f"handback:{contact.id}:{now:%Y%m%dT%H%M%S%f}", purpose="handoff_ended",

@@ -10,7 +10,7 @@ from bot import alerts, casework, conversation_state, outbox
 from bot.desk import Desk
 from bot.logs import get_logger
 from bot.phones import parse_address
-from bot.scheduling import zone_of
+from bot.scheduling import contact_zone
 from flows.conversation import Context, Conversation, Event, Reminder, Send
 from flows.dialogue import step
 from flows.keywords import Keyword, match_keyword
@@ -165,7 +165,7 @@ def next_milestone(
     upcoming = plan.next_milestone(session, contact.id, now)
     if upcoming is None:
         return None
-    zone = zone_of(contact.time_zone, contact.country, desk.catalogue)
+    zone = contact_zone(contact, desk.catalogue)
     return Reminder(upcoming.id, upcoming.kind, upcoming.at, upcoming.place, zone.key)
 
 

@@ -1,12 +1,13 @@
 """Milestones of a case: record, move, complete or cancel; each change re-plans its reminders."""
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from bot.desk import Desk
 from bot.logs import get_logger
-from bot.scheduling import zone_of
+from bot.scheduling import contact_zone
 from flows.schedule import Milestone as PlannedMilestone
 from flows.schedule import plan_reminders
 from storage import schedule_repo as plan
@@ -52,6 +53,14 @@ def move_milestone(
     replan(session, desk, milestone, now)
 
 
+def parse_local(raw: str, zone: ZoneInfo) -> datetime:
+    """A local date and time as typed (`2026-12-10 14:00` or `2026-12-10T14:00`) in `zone`."""
+    try:
+        return datetime.fromisoformat(raw.strip().replace(" ", "T")).replace(tzinfo=zone)
+    except ValueError:
+        raise MilestoneError("date and time: use YYYY-MM-DD HH:MM") from None
+
+
 def _check(at: datetime, place: str) -> None:
     """A date between 2000 and 2100, and a place of at most 200 characters."""
     if not 2000 <= at.year <= 2100:
@@ -90,7 +99,7 @@ def replan(session: Session, desk: Desk, milestone: Milestone, now: datetime) ->
     """Plan the milestone's reminders; cancel planned ones that no longer apply. New count."""
     contact = session.get(Contact, milestone.contact_id)
     assert contact is not None
-    zone = zone_of(contact.time_zone, contact.country, desk.catalogue)
+    zone = contact_zone(contact, desk.catalogue)
     view = PlannedMilestone(milestone.id, milestone.kind, milestone.at, milestone.status)
     rules = desk.reminders.for_type(milestone.kind)
     planned = plan_reminders(view, rules, zone, desk.schedule.quiet, now)

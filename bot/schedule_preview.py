@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from bot.desk import Desk
 from bot.phones import mask
-from bot.scheduling import pending_checkins, zone_of
+from bot.scheduling import contact_zone, pending_checkins
 from storage import schedule_repo as plan
 from storage.models import Contact
 from storage.schedule import Milestone
@@ -71,8 +71,8 @@ def _unplanned_checkins(
         after: int | None = 0
         while after is not None:
             page, after = pending_checkins(session, desk, now, after, offset)
-            found += [_item(session, desk, p.contact_id, p.fire_at, "checkin", False, None)
-                      for p in page if p.fire_at < end]  # fmt: skip
+            found += [_item(session, desk, contact_id, p.fire_at, "checkin", False, None)
+                      for contact_id, p in page if p.fire_at < end]  # fmt: skip
     return found
 
 
@@ -82,7 +82,7 @@ def _item(
 ) -> Planned:  # fmt: skip
     contact = session.get(Contact, contact_id)
     assert contact is not None
-    zone = zone_of(contact.time_zone, contact.country, desk.catalogue)
+    zone = contact_zone(contact, desk.catalogue)
     numbers = [n.e164 for n in contact.numbers if n.opted_out_at is None]
     who = f"{contact.name or 'returnee'} {mask(numbers[-1]) if numbers else '(no number)'}"
     what = WHAT[purpose]

@@ -36,6 +36,11 @@ def reachable_number(contact: Contact) -> ContactNumber | None:
     return max(numbers, key=lambda n: n.last_seen_at) if numbers else None
 
 
+def latest_number(contact: Contact) -> ContactNumber | None:
+    """The number to write to, else the last one we know (for alerts and notices)."""
+    return reachable_number(contact) or (contact.numbers[-1] if contact.numbers else None)
+
+
 def delivery(
     session: Session, desk: Desk, number: ContactNumber, kind: str, language: str,
     variables: dict[str, str], now: datetime,
@@ -131,7 +136,7 @@ def fire_missed(
     previous = plan.previous_checkin(session, checkin)
     if previous is None or previous.missed_at is None or previous.answer is not None:
         return None
-    number = reachable_number(contact) or (contact.numbers[-1] if contact.numbers else None)
+    number = latest_number(contact)
     if number is None:
         return "no number"
     months = f"{previous.occurrence} and {checkin.occurrence}"

@@ -1,6 +1,5 @@
 """The clock's schedule: plan monthly check-ins, then fire what is due, exactly once."""
 
-from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -10,7 +9,7 @@ from bot import scheduled
 from bot.desk import Desk
 from bot.logs import get_logger
 from flows.content import Catalogue
-from flows.schedule import add_months, decide, month_of, plan_checkin
+from flows.schedule import PlannedCheckin, add_months, decide, month_of, plan_checkin
 from storage import schedule_repo as plan
 from storage.models import Contact
 from storage.schedule import Milestone, ScheduleEntry
@@ -26,21 +25,15 @@ def zone_of(time_zone: str | None, country: str | None, catalogue: Catalogue) ->
     return ZoneInfo(time_zone or (found.time_zone if found else "UTC"))
 
 
-@dataclass(frozen=True)
-class CheckinPlan:
-    """A check-in the planner would add: to whom, its key and when."""
-
-    contact_id: int
-    key: str
-    occurrence: str
-    fire_at: datetime
-    due_at: datetime | None  # the slot, when it was past and the check-in moved to `fire_at`
+def contact_zone(contact: Contact, catalogue: Catalogue) -> ZoneInfo:
+    """A returnee's time zone (see zone_of)."""
+    return zone_of(contact.time_zone, contact.country, catalogue)
 
 
 def pending_checkins(
     session: Session, desk: Desk, now: datetime, after_id: int, month_offset: int = 0
-) -> tuple[list[CheckinPlan], int | None]:
-    """One page of check-ins not yet planned; the last id read, or None at the end."""
+) -> tuple[list[tuple[int, PlannedCheckin]], int | None]:
+    """One page of (returnee id, check-in) not yet planned; the last id read, or None at the end."""
     rows = plan.checkin_candidates(session, after_id, PAGE)
     if not rows:
         return [], None
@@ -54,8 +47,7 @@ def pending_checkins(
         month = add_months(month_of(now, zone), month_offset)
         planned = plan_checkin(contact_id, since, zone, policy.quiet, policy.follow_up, now, month)
         if planned is not None and planned.key not in have:
-            found.append(CheckinPlan(contact_id, planned.key, planned.occurrence,
-                                     planned.fire_at, planned.due_at))  # fmt: skip
+            found.append((contact_id, planned))
     return found, rows[-1][0]
 
 
@@ -70,11 +62,10 @@ def plan_checkins(desk: Desk, now: datetime) -> int:
         with desk.sessions.begin() as session:
             found, after = pending_checkins(session, desk, now, after)
             plan.add_entries(session, [
-                {"key": p.key, "contact_id": p.contact_id, "purpose": "checkin",
+                {"key": p.key, "contact_id": contact_id, "purpose": "checkin",
                  "occurrence": p.occurrence, "fire_at": p.fire_at, "due_at": p.due_at,
-                 "created_at": now,
-                 "state": "planned", "attempts": 0}
-                for p in found
+                 "created_at": now, "state": "planned", "attempts": 0}
+                for contact_id, p in found
             ])  # fmt: skip
             added += len(found)
     if added:
@@ -106,7 +97,7 @@ def fire(session: Session, desk: Desk, entry: ScheduleEntry, now: datetime) -> N
         return _finish(entry, "cancelled", "no such returnee", now)
     if entry.purpose == "reminder" and (milestone is None or milestone.status != "planned"):
         return _finish(entry, "cancelled", "milestone no longer planned", now)
-    zone = zone_of(contact.time_zone, contact.country, desk.catalogue)
+    zone = contact_zone(contact, desk.catalogue)
     superseded = entry.purpose == "reminder" and plan.later_reminder_due(session, entry, now)
     paused = contact.paused_until if contact.paused_until and contact.paused_until > now else None
     policy = desk.schedule

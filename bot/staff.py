@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.logs import get_logger
 from storage.casework import Caseworker
+from storage.casework_repo import SUPERVISOR_ROLES
 from storage.staff import ApiToken, AuditEntry, StaffOffice
 
 log = get_logger("staff")
@@ -20,7 +21,6 @@ MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=15)
 # A hash to verify against when the email is unknown, so a wrong email takes as long.
 _DUMMY = HASHER.hash("not-a-password")
-SUPERVISOR_ROLES = ("supervisor", "admin")
 
 
 @dataclass(frozen=True)

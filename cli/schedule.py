@@ -8,10 +8,10 @@ import click
 from sqlalchemy.orm import Session
 
 from bot.bootstrap import Services
-from bot.milestones import MilestoneError, add_milestone, move_milestone, set_status
+from bot.milestones import MilestoneError, add_milestone, move_milestone, parse_local, set_status
 from bot.outbox import utcnow
 from bot.schedule_preview import preview
-from bot.scheduling import zone_of
+from bot.scheduling import contact_zone
 from cli.casework import e164_of
 from storage import repositories as repo
 from storage import schedule_repo as plan
@@ -107,7 +107,7 @@ def _returnee(session: Session, built: Services, phone: str) -> tuple[Contact, Z
     if number is None:
         raise click.BadParameter("no returnee with this number", param_hint="--phone")
     contact = number.contact
-    return contact, zone_of(contact.time_zone, contact.country, built.desk.catalogue)
+    return contact, contact_zone(contact, built.desk.catalogue)
 
 
 def _milestone(session: Session, built: Services, milestone_id: int) -> tuple[Milestone, ZoneInfo]:
@@ -115,7 +115,7 @@ def _milestone(session: Session, built: Services, milestone_id: int) -> tuple[Mi
     contact = session.get(Contact, row.contact_id) if row is not None else None
     if row is None or contact is None:
         raise click.ClickException(f"no milestone {milestone_id}")
-    return row, zone_of(contact.time_zone, contact.country, built.desk.catalogue)
+    return row, contact_zone(contact, built.desk.catalogue)
 
 
 def _show(session: Session, row: Milestone, zone: ZoneInfo) -> None:
@@ -130,7 +130,6 @@ def _show(session: Session, row: Milestone, zone: ZoneInfo) -> None:
 
 def _local(raw: str, zone: ZoneInfo) -> datetime:
     try:
-        naive = datetime.strptime(raw.strip(), "%Y-%m-%d %H:%M")
-    except ValueError:
-        raise click.BadParameter("must be YYYY-MM-DD HH:MM (local)", param_hint="--at") from None
-    return naive.replace(tzinfo=zone)
+        return parse_local(raw, zone)
+    except MilestoneError as error:
+        raise click.BadParameter(str(error), param_hint="--at") from None

@@ -13,8 +13,8 @@ from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 
 from bot import caseload
 from bot.milestones import MilestoneError, add_milestone, move_milestone, set_status
+from bot.scheduling import contact_zone
 from bot.staff import StaffMember, audit, member_for_token
-from dashboard import views
 from dashboard.auth import now, services
 from storage import schedule_repo as plan
 from storage.casework import Alert
@@ -136,7 +136,7 @@ def _milestone(db: Session, row: Milestone) -> Json:
 
 
 def _zone(contact: Contact) -> ZoneInfo:
-    return views.zone_for(contact, services().desk.catalogue)
+    return contact_zone(contact, services().desk.catalogue)
 
 
 def _body(allowed: tuple[str, ...], required: tuple[str, ...] = ()) -> Json:

@@ -4,7 +4,6 @@ import csv
 import io
 import uuid
 from collections.abc import Callable
-from datetime import datetime
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
@@ -12,8 +11,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import caseload
-from bot.milestones import MilestoneError, add_milestone, move_milestone, set_status
+from bot.milestones import (
+    MilestoneError,
+    add_milestone,
+    move_milestone,
+    parse_local,
+    set_status,
+)
+from bot.phones import mask
 from bot.registration import CSV_COLUMNS, RegistrationError, import_rows, parse, register
+from bot.scheduling import contact_zone
 from bot.staff import StaffMember, audit, audit_entries
 from dashboard import views
 from dashboard.auth import login_required, now, services, signed_in
@@ -35,7 +42,7 @@ def who() -> StaffMember:
     return found
 
 
-def _contact_or_404(db, contact_id: int) -> Contact:  # type: ignore[no-untyped-def]
+def _contact_or_404(db: Session, contact_id: int) -> Contact:
     try:
         return caseload.returnee(db, who(), contact_id)
     except caseload.OutOfScope:
@@ -107,7 +114,7 @@ def returnees() -> ResponseReturnValue:
     search = request.args.get("q", "")[:100]
     with services().sessions.begin() as db:
         found = caseload.returnees(db, who(), search)
-        rows = [(c, [views.masked(n.e164) for n in c.numbers]) for c in found]
+        rows = [(c, [mask(n.e164) for n in c.numbers]) for c in found]
         return render_template("returnees.html", rows=rows, search=search, who=who())
 
 
@@ -118,7 +125,7 @@ def returnee(contact_id: int) -> ResponseReturnValue:
     desk = services().desk
     with services().sessions.begin() as db:
         contact = _contact_or_404(db, contact_id)
-        zone = views.zone_for(contact, desk.catalogue)
+        zone = contact_zone(contact, desk.catalogue)
         checkins = caseload.checkins(db, contact.id)
         page = render_template(
             "returnee.html", who=who(), contact=contact, zone=zone.key,
@@ -190,9 +197,9 @@ def new_milestone(contact_id: int) -> ResponseReturnValue:
     desk = services().desk
     with services().sessions.begin() as db:
         contact = _contact_or_404(db, contact_id)
-        zone = views.zone_for(contact, desk.catalogue)
+        zone = contact_zone(contact, desk.catalogue)
         try:
-            at = _local_time(request.form.get("at", ""), zone)
+            at = parse_local(request.form.get("at", ""), zone)
             row = add_milestone(db, desk, contact.id, request.form.get("kind", ""), at,
                                 request.form.get("place", ""), now())  # fmt: skip
         except MilestoneError as error:
@@ -215,10 +222,10 @@ def change_milestone(milestone_id: int) -> ResponseReturnValue:
         row = db.get(Milestone, milestone_id)
         contact = _contact_or_404(db, row.contact_id if row else -1)
         assert row is not None
-        zone = views.zone_for(contact, desk.catalogue)
+        zone = contact_zone(contact, desk.catalogue)
         try:
             if action == "move":
-                at = _local_time(request.form.get("at", ""), zone)
+                at = parse_local(request.form.get("at", ""), zone)
                 move_milestone(db, desk, row, at, now(), request.form.get("place") or None)
             elif action in ("done", "missed", "cancelled", "planned"):
                 set_status(db, desk, row, action, now())
@@ -232,14 +239,6 @@ def change_milestone(milestone_id: int) -> ResponseReturnValue:
               ip=request.remote_addr)  # fmt: skip
     flash("Milestone updated.", "ok")
     return redirect(url_for("pages.returnee", contact_id=contact.id) + "#milestones")
-
-
-def _local_time(raw: str, zone) -> datetime:  # type: ignore[no-untyped-def]
-    """A local date and time from a form (`2026-12-10T14:00` or `2026-12-10 14:00`)."""
-    try:
-        return datetime.fromisoformat(raw.strip().replace(" ", "T")).replace(tzinfo=zone)
-    except ValueError:
-        raise MilestoneError("date and time: use YYYY-MM-DD HH:MM") from None
 
 
 @bp.route("/register", methods=["GET", "POST"])

@@ -6,10 +6,6 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from bot.phones import mask
-from bot.scheduling import zone_of
-from flows.content import Catalogue
-from flows.segments import count_segments
 from storage import schedule_repo as plan
 from storage.casework import Alert, CheckIn
 from storage.models import Contact
@@ -40,11 +36,6 @@ def _local(entry: ScheduleEntry, zone: ZoneInfo) -> str:
     return f"{entry.fire_at.astimezone(zone):%a %d %b %H:%M}"
 
 
-def zone_for(contact: Contact, catalogue: Catalogue) -> ZoneInfo:
-    """The returnee's time zone (their own, else their country's)."""
-    return zone_of(contact.time_zone, contact.country, catalogue)
-
-
 def wellbeing_chart(checkins: list[CheckIn], width: int = 320, height: int = 90) -> str:
     """An inline SVG line of check-in answers over time (3 good, 2 okay, 1 struggling, 0 missed)."""
     points = [(c.asked_at or c.answered_at, SCORES.get(c.answer or "", 0)) for c in checkins]
@@ -69,14 +60,3 @@ def wellbeing_chart(checkins: list[CheckIn], width: int = 320, height: int = 90)
 def sla_left(alert: Alert, now: datetime) -> int:
     """Seconds until the alert's SLA runs out (negative: overdue)."""
     return int((alert.sla_due_at - now).total_seconds())
-
-
-def masked(e164: str) -> str:
-    """A number as lists show it."""
-    return mask(e164)
-
-
-def segments(body: str) -> str:
-    """How an SMS body is encoded and how many parts it costs."""
-    count = count_segments(body)
-    return f"{count.segments} x {count.encoding}"

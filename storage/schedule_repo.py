@@ -73,9 +73,11 @@ def cancel_entries(
 ) -> int:
     """Cancel a milestone's planned entries, except those under the keys in `keep`."""
     query = update(ScheduleEntry).where(
-        ScheduleEntry.milestone_id == milestone_id, ScheduleEntry.state == "planned",
-        ScheduleEntry.key.not_in(keep) if keep else ScheduleEntry.id.is_not(None),
-    ).values(state="cancelled", reason=reason, done_at=now)  # fmt: skip
+        ScheduleEntry.milestone_id == milestone_id, ScheduleEntry.state == "planned"
+    )
+    if keep:
+        query = query.where(ScheduleEntry.key.not_in(keep))
+    query = query.values(state="cancelled", reason=reason, done_at=now)
     return int(session.execute(query).rowcount)  # type: ignore[attr-defined]
 
 
