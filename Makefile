@@ -18,6 +18,8 @@ NLU_SOURCES := nlu/rasa/config.yml nlu/rasa/domain.yml $(sort $(wildcard nlu/ras
 NLU_HASH := $(shell cat $(NLU_SOURCES) | sha256sum | cut -c1-12)
 NLU_MODEL := nlu/models/nlu-$(NLU_HASH).tar.gz
 export RASA_TELEMETRY_ENABLED := false
+# No training cache in .rasa/: a model is named by the hash of its sources and built once.
+export RASA_MAX_CACHE_SIZE := 0
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 # TensorFlow 2.12 can deadlock in its thread pools on this 2-core machine (every thread
@@ -32,7 +34,7 @@ DEMO_NLU := RASA_URL=http://127.0.0.1:5005 RASA_AUTH_TOKEN=demo-nlu-token
 DEMO_DESK := DEFAULT_OFFICE=JM ALERT_SLA_CRISIS_SECONDS=120
 
 .PHONY: env run test check lint typecheck layers pytest test-pg bench clean \
-	nlu-env nlu-train nlu-eval browser
+	nlu-env nlu-train nlu-eval nlu-compare browser
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -106,14 +108,14 @@ $(NLU_MODEL): $(RASA_INSTALLED) | $(INSTALLED)
 	test -f $@
 	find nlu/models -name 'nlu-*.tar.gz' ! -name 'nlu-$(NLU_HASH).tar.gz' -delete
 
-## Held-out test and 5-fold cross-validation; prints per-intent figures, writes nlu/results/.
+## The chosen pipeline through the real server on the held-out and dev files, then 5-fold
+## cross-validation and the crisis threshold curve (bench/results/nlu/chosen.json).
 nlu-eval: env nlu-train
-	rm -rf nlu/results
-	$(RASA) test nlu --nlu nlu/eval/heldout.yml --model $(NLU_MODEL) \
-		--out nlu/results/heldout --successes --no-plot --quiet
-	$(RASA) test nlu --nlu nlu/rasa/data --config nlu/rasa/config.yml --domain nlu/rasa/domain.yml \
-		--cross-validation --folds 5 --out nlu/results/cross-validation --successes --no-plot --quiet
-	$(BIN)/python -m nlu.report nlu/results
+	$(BIN)/python -m bench.nlu_eval nlu/rasa/config.yml --model $(NLU_MODEL)
+
+## Every candidate pipeline in nlu/pipelines/, measured the same way (trains each; slow).
+nlu-compare: env nlu-env
+	$(BIN)/python -m bench.nlu_eval $(sort $(wildcard nlu/pipelines/*.yml))
 
 ## Throughput and latency figures (SQLite and PostgreSQL).
 bench: env

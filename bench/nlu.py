@@ -3,7 +3,7 @@
 Starts `returnee nlu-serve` with the newest nlu/models/nlu-*.tar.gz on a free 127.0.0.1 port,
 waits for it to be ready, warms it up, then times sequential parses, parses from several client
 threads (one RasaClient each) and the full `understand()` stack, over messages drawn round-robin
-from nlu/eval/heldout.yml. The server's resident memory is read from /proc. Figures are printed
+from nlu/eval/heldout.tsv. The server's resident memory is read from /proc. Figures are printed
 and stored under "nlu" in bench/results/latest.json (also by `python -m bench.run`).
 """
 
@@ -22,13 +22,13 @@ import network_guard
 from bench.machine import machine_facts
 from bench.stats import LoadRun, cell
 from nlu.client import CircuitBreaker, NluUnavailable, RasaClient
-from nlu.examples import load_examples
+from nlu.evaluate import load_labelled
 from nlu.understand import understand
 from tests.helpers import REPO, free_port, start_process, stop_process
 
 RESULTS = Path(__file__).resolve().parent / "results"
 MODELS = REPO / "nlu" / "models"
-HELDOUT = REPO / "nlu" / "eval" / "heldout.yml"
+HELDOUT = REPO / "nlu" / "eval" / "heldout.tsv"
 TOKEN = "bench-nlu-token"
 READ_TIMEOUT = 5.0
 START_TIMEOUT = 240.0
@@ -82,7 +82,7 @@ def _settled(model: Path | None) -> Path | None:
 
 def messages() -> list[str]:
     """The held-out messages, in file order."""
-    texts = [text for _intent, text in load_examples(HELDOUT)]
+    texts = [item.text for item in load_labelled(HELDOUT)]
     if not texts:
         raise RuntimeError(f"no examples in {HELDOUT}")
     return texts

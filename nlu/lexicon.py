@@ -21,7 +21,7 @@ _KIN = (
     r"|family|wife|husband|mother|mom|mum|madda|father|dad|brother|sister|girl|boy"
     r"|grand ?child\w*|grand ?daughter|grandson|niece|nephew|step ?daughter|step ?son)"
 )
-_MY = r"(?:my|mi|meh|mah|ma|her|his|our|di|the|de)"
+_MY = r"(?:my|mi|meh|mih|mah|ma|her|his|our|di|the|de)"
 _WANT = r"(?:want|wants|wanted|wanna|wana|wan|waan|wah|waa|wish|wishing|ready|rather|prefer)"
 _GOING = (
     r"(?:go|gon|gonna|gona|going|goin|ga|a go|ago|will|ll|wan|want|wants|wanna|waan|wah|try"
@@ -51,21 +51,104 @@ _A_MESSAGE = (
 )
 _NOT_A_PLACE = r"(?! (?:here|there|in|inna|with|wid|at|by|near|on|round|around|over|ova)\b)"
 
-# Harmless idioms removed before matching ("this heat going to kill me", "glue gun").
+# Harmless idioms removed before matching: dying and killing as manners of speech (hunger,
+# heat, tiredness, laughter, business, a dead phone, a killer price), and guns that are tools.
 _IDIOMS = [
     re.compile(p)
     for p in (
         r"\b(?:heat|sun|hunger|hungry|traffic|headache|backache|toothache|pain|price"
-        r"|prices|bill|bills|rent|laugh\w*|stress|exam|waiting) (?:is |s |a |go |gonna |going to"
-        r" |goin |going |gon |gwine |will |ll |really |literally |just |deh |ago |a go )*"
-        r"(?:kill\w*|dead) (?:me|mi|meh)\b",
+        r"|prices|bill|bills|rent|laugh\w*|stress|exam|waiting|joke|jokes|comedy|show|movie"
+        r"|feet|foot|back|knee|knees|shoes|walking|walkin"
+        r"|boredom|tiredness|work|job|boss|cold) (?:is |s |a |are |go |gonna |going to"
+        r" |goin |going |gon |gwine |ga |will |ll |really |literally |just |deh |ago |a go "
+        r"|dem |dem a |been |always )*(?:kill\w*|dead|murder\w*) (?:me|mi|meh|us)\b",
+        r"\b(?:lisans|lisens|pemi|permis|licencia|licence|license|licensed|porte) (?:\w+ ){0,3}?"
+        r"(?:zam|arma|armas|arme|armes|gun|guns|firearm|firearms)\b",
+        r"\b(?:worries|worry|stress|tings|things|problems|sun|heat|pressure|bills) (?:\w+ ){0,2}?"
+        r"(?:lick|licking|a lick|buss|bussin|bursting|beat|beating) (?:mi|me|my|meh) head\b",
         r"\b(?:glue|nail|spray|staple|heat|grease|paint|caulk\w*|water|toy|massage|tattoo"
         r"|temperature|foam|air|soldering) guns?\b",
-        r"\b(?:chale|grangou|swaf|travay|doule|fatig) (?:a |sa |la |an )?(?:ap|pral|pra|va)"
-        r" touye (?:m|mwen)\b",
-        r"\bme mato (?:trabajando|estudiando)\b",
+        r"\b(?:dying|dyin|die|died|dead|ded|nearly dead|almost dead) (?:of|from|a|wid|with|fi"
+        r"|for|from the) (?:hunger|hungry|hungriness|thirst|heat|tiredness|tired|boredom"
+        r"|laughter|laughing|laffing|laff|laugh\w*|embarrassment|shame|cold|curiosity|sleep"
+        r"|jealousy|exhaustion|fatigue)\b",
+        r"\b(?:tired|tyad|tiad|weak|sleepy) (?:\w+ ){0,2}?(?:like|as) (?:a )?(?:dead|ded)\b"
+        r"|\b(?:feel|feeling|feelin) (?:half|kinda|almost|nearly) (?:dead|ded)\b",
+        r"\bdying (?:to|fi|fuh|2) (?:know|see|hear|get|go|start|meet|eat|find out|try|learn"
+        r"|work|hear back)\b|\b(?:dead|ded) (?:tired|tyad|tiad|broke|serious|wrong|right|sure"
+        r"|slow|beat)\b",
+        r"\b(?:phone|fone|cell|cellphone|battery|batt|batry|credit|data|laptop|car|engine|bulb"
+        r"|tv|charger|signal|sim|line|network) (?:\w+ ){0,2}?(?:dead|ded|die|died|dying|dun)\b",
+        r"\bkill(?:ing|in|ed)? it\b(?! (?:with|wid)\b)|\b(?:killer|killa) (?:price|prices"
+        r"|deal|deals|rate|rates|traffic|heat|sun|workout|tune|song|look|app|bill|cost)\b"
+        r"|\b(?:price|prices|rent|bill|cost|fee|fees) (?:\w+ )?(?:is |a |s )?(?:a )?"
+        r"(?:killer|killa|murder)\b",
+        r"\bshoot (?:me|mi|us|him|her)(?= (?:a|an|the|some|ur|your|yuh|de|di|da) (?:\w+ ){0,2}?"
+        r"(?:text|txt|message|msg|email|call|line|link|number|info|pic|photo|address|addy"
+        r"|location|details)\b)|\bphoto ?shoot\b|\bshoot (?:a |the "
+        r"|some )?(?:photo|photos|picture|pictures|video|videos|film|hoops|pool)\b"
+        r"|\bbeat (?:the )?(?:deadline|traffic|rush|record|odds|heat|line|queue)\b",
+        r"\b(?:chale|soley|grangou|swaf|travay|doule|fatig|blag|komedi|pri|lwaye|kouran|bos)"
+        r" (?:\w+ ){0,2}?(?:ap |pral |pra |va )?touye (?:m|mwen|nou)\b",
+        r"\b(?:m|mwen|n|nou|li) (?:ap |pral |prale |pra |apral |prske |preske )?mouri"
+        r" (?:grangou|swaf|fret|cho|chale|ri|bouke|fatig\w*|domi|anvi)\b|\b(?:telefon|fon"
+        r"|batri|selile|kat|kredi) (?:\w+ ){0,2}?(?:mouri|mo|fini)\b",
+        r"\bme mato (?:trabajando|estudiando)\b|\b(?:me muero|muriendome|muriendo|muerto"
+        r"|muerta|muertos|me estoy muriendo) (?:\w+ )?de (?:hambre|sed|calor|frio|risa|la risa"
+        r"|sueno|cansancio|aburrimiento|verguenza|ganas|envidia|curiosidad|pena|fatiga)\b",
+        r"\b(?:calor|sol|trafico|tapon|precio|precios|renta|luz|jefe|trabajo|chiste|chistes)"
+        r" (?:\w+ ){0,2}?me (?:mata|matan|esta matando|estan matando|va a matar)\b"
+        r"|\b(?:celular|cel|telefono|bateria|pila|carro|guagua|motor|saldo) (?:\w+ ){0,2}?"
+        r"(?:muerto|muerta|murio|se murio|se me murio)\b|\bse me (?:murio|muri) (?:el|la)"
+        r" (?:celular|cel|telefono|bateria|pila)\b",
+        r"\b(?:je meurs|meurs|mourir|mort|morte|morts|crever|creve|crevee) (?:\w+ )?de"
+        r" (?:faim|soif|chaud|froid|rire|fatigue|ennui|honte|envie|peur|sommeil)\b"
+        r"|\b(?:telephone|portable|batterie|tel) (?:\w+ ){0,2}?(?:mort|morte|creve|a plat)\b"
+        r"|\b(?:prix|chaleur|soleil|boulot|travail|trajet|blagues?|faim|soif|fatigue|ennui)"
+        r" (?:\w+ ){0,2}?(?:me|nous) tu(?:e|ent|er|era)\b",
+        r"\b(?:hungry|hungri|hunger|starving|starvin) (?:\w+ ){0,4}?feel like (?:i|mi|me|ah)"
+        r" (?:\w+ ){0,2}?(?:die|dead|ded)\b",
     )
 ]
+
+# Denials: a danger word said only to deny it ("mi nuh inna no danger", "m pa an danje", "no
+# estoy en peligro", "je ne suis pas en danger", "nobody threaten me", "I'm not suicidal").
+# Blanked before matching, unless a doubt comes just before ("can't promise I won't...").
+# They name no plan or means, so an explicit plan elsewhere in the message still matches.
+_DENIALS = [
+    re.compile(p)
+    for p in (
+        r"\b(?:in|inna) no danger\b|\b(?:not|nuh|nah|no|never|neva|aint|ain t|isnt|wasnt|am not"
+        r"|im not|i m not|we re not|en|ent|na"
+        r"|dont feel|don t feel|doh feel) (?:\w+ )?(?:in|inna|at) (?:no |any |real |nuh )?"
+        r"(?:danger|risk)\b",
+        r"\b(?:not|nuh|nah|na|never|aint|ain t|isnt|wasnt|no) (?:feeling |feelin |being )?"
+        r"suicidal\b",
+        r"\b(?:nobody|no one|noone|no body|nobady|nuhbody|nah one) (?:\w+ )?(?:threat\w*|hurt\w*"
+        r"|beat\w*|after|trouble\w*|bother\w*) (?:me|mi|meh|us)\b",
+        r"\b(?:not|nuh|nah|never|neva|wont|won t|will not|would not|wouldnt|would never"
+        r"|will never) (?:go |gonna |going to |a go |ago |to |fi |ever )?(?:kill|hurt|harm|cut)"
+        r" (?:my ?self|mi ?self|meself|miself|mi sef|my sef)\b",
+        r"\b(?:dont|don t|doh|doan|nuh|nah|na|no|not) (?:want|wah|waan|wan|wanna|wana)(?: to| fi"
+        r"| fuh)? (?:be )?(?:dead|die|ded)\b",
+        r"\bno (?:es (?:q|que) )?(?:estoy|toy|este|estamos|me siento|me encuentro|corro|corremos"
+        r"|hay) (?:en )?"
+        r"(?:ningun |nada de |algun )?peligro\b|\bno (?:soy|estoy|me siento) suicida\b"
+        r"|\b(?:nadie|naiden) me (?:esta |ha )?(?:amenaz\w*|quiere matar|persigue|pega|golpea)"
+        r"\b|\bno (?:me voy a|me pienso|me quiero|voy a) (?:matar|hacer dano|hacerme dano"
+        r"|suicidar)\b",
+        r"\b(?:pas|plus|jamais|aucun|point) (?:du tout )?en (?:danger|peril)\b|\bpas"
+        r" suicidaire\b|\bpersonne ne (?:me|nous) (?:menace|frappe|veut du mal|suit|bat)\b"
+        r"|\b(?:vais|veux) pas me (?:tuer|suicider|faire du mal)\b",
+        r"\bpa (?:\w+ )?(?:an|nan) (?:okenn |ankenn )?danje\b|\bpa gen (?:okenn )?danje\b"
+        r"|\b(?:pesonn|okenn moun) pa (?:\w+ )?(?:menase|bat|frape|vle touye) (?:m|mwen|nou)\b"
+        r"|\b(?:m|mwen) pa (?:pral|pra|ap|p ap|janm|vle) touye (?:tet|ko) ?(?:m|mwen)\b",
+    )
+]
+_DOUBT = re.compile(
+    r"\b(?:promise|sure|if|whether|know|say|swear|guarantee|si|seguro|sur|sure que|pa konnen"
+    r"|ka di)(?: \w+){0,2}\s*$"
+)
 
 _ANY = [
     # Words that mean danger in every language.
@@ -111,7 +194,7 @@ _ENGLISH = [
     r"\bwish (?:i|mi|me|ah) (?:\w+ ){0,3}?(?:dead|die|died)\b",
     r"\bwish (?:i|mi|me|ah) (?:\w+ ){0,2}?(?:never|neva|not|wasnt|werent) (?:\w+ )?"
     r"(?:born|wake|woke)\b",
-    r"\b(?:dont|don t|do not|doh|nuh|noh|no|nah|not) (?:want|wan|waan|wah|wanna|feel like"
+    r"\b(?:dont|don t|do not|doh|doan|dun|nuh|noh|no|nah|not) (?:want|wan|waan|wah|wanna|feel like"
     rf"|care|wish)(?: to| fi| fuh| 2)? (?:live|liv|be alive|wake up|exist)\b{_NOT_A_PLACE}",
     r"\b(?:tired|tyad|tiad|fed up|sick|weary|done) (?:a |of |ah |o |wid |with |fi |fuh )?"
     rf"(?:this |dis |di )?(?:life|living|livin|live|being alive)\b{_NOT_A_PLACE}",
@@ -153,12 +236,17 @@ _ENGLISH = [
     r" (?:a |the |di |de |da |one )?(?:bus|train|truck|car|traffic)\b",
     r"\b(?:cut|cuts|cutting|slit|slash\w*|slice\w*) (?:\w+ )?(?:wrist|wrists|vein|veins)\b",
     r"\b(?:knife|blade|razor|gun|pistol) (?:\w+ ){0,2}?(?:to|on|against|at) (?:my|mi|meh|her)"
-    r" (?:wrist|wrists|throat|neck|head)\b|\b(?:pills|tablets|rope) (?:\w+ ){0,2}?in (?:my|mi)"
-    r" hand\b",
+    r" (?:wrist|wrists|throat|neck|head)\b|\b(?:pills|tablets|rope|blade|knife|razor|gun)"
+    r" (?:\w+ ){0,2}?(?:in|inna) (?:my|mi|mih) hand\b",
+    r"\b(?:come|coming|comin|a come|go come) back (?:to |fi |fuh |an |and )?finish"
+    r" (?:me|mi|mih|meh|her|we|us)\b",
     rf"\b(?:do|doing|done|did) (?:something|sumn|smth|sumting|sinting|someting|smthing) (?:\w+ )?"
     rf"(?:to|with) {_SELF}\b",
     rf"\b(?:taking|take|tek|drink|swallow) (?:\w+ ){{0,2}}?(?:all|whole|entire|bottle|every)"
     rf" (?:\w+ ){{0,3}}?{_PILLS} (?:tonight|now|at once|one time|same time|together)\b",
+    r"\b(?:have|got|gat|get|getting|has|a get|mi have|keep|kept) (?:\w+ ){0,2}?(?:pills?|tablets?"
+    r"|rope|noose|razor|razors|blade|blades|poison) (?:\w+ ){0,3}?(?:ready|counted|lined up"
+    r"|laid out|in front of me|beside me|next to me)\b",
     # English and creoles: violence, threats, abuse, rape, weapons.
     rf"\b{_GOING} (?:to |fi |fuh )?(?:kill|kil|murder|shoot|shot|stab|juk|chop|hurt|harm"
     rf"|rape|bun|burn) (?:{_ME}|{_MY} (?:\w+ )?{_KIN}|dem|them)\b"
@@ -170,7 +258,7 @@ _ENGLISH = [
     rf"\b(?:kill|killed|killing|murder\w*|molest\w*|rape\w*|abus\w*|touch\w*|hurt|hurting"
     rf"|beat\w*) {_MY} (?:\w+ )?{_KIN}\b(?! (?:to|at|in) (?:school|the|a)\b)",
     r"\b(?:bus|buss|bust|bruk|broke|brok|crack|cracked|split|mash|mashed) (?:up )?"
-    r"(?:my|mi|meh|mah|ma|her|she) (?:head|hed|face|jaw|nose|rib|ribs|teeth|eye|skull|lip)"
+    r"(?:my|mi|meh|mih|mah|ma|her|she) (?:head|hed|face|jaw|nose|rib|ribs|teeth|eye|skull|lip)"
     r"\b",
     rf"\b(?:want|wants|wan|waan|wah|wanted|wish|wishes) {_ME} (?:to |fi )?(?:dead|ded|die)"
     r"\b",
@@ -195,7 +283,7 @@ _ENGLISH = [
     r"\b(?:he|she|they|dem|dey|him|man|somebody|someone) (?:has|have|gat|got|had|carry\w*)"
     r" (?:a|one|him|her|his|de|di|dem) (?:knife|cutlass|machete|blade|ice ?pick)\b",
     r"\b(?:they|dem|dey|he|she|someone|somebody|sum1|man|men|gunm[ae]n|police|cops"
-    r"|them|people|ppl) (?:\w+ ){0,2}?(?:shot|shoot|shooting|fire|fired|firing) (?:at|on"
+    r"|them|people|ppl) (?:\w+ ){0,2}?(?:shot|shoot|shooting|shootin|fire|fired|firing) (?:at|on"
     r"|pon|inna|into)\b",
     r"\b(?:was|been|got|get|gets|getting|were|being|bein) (?:just |nearly |almost |badly |bad"
     r" |really |been |all |brutally )?(?:attacked|beaten|beat up"
@@ -218,6 +306,25 @@ _ENGLISH = [
     rf"\b{_KIN}\b (?:\w+ ){{0,3}}?(?:in danger|missing|gone missing)\b"
     r"(?! (?:school|class|classes|out|the|a|my|his|her|me|mi|us|you|u|him|dem|them|home|work"
     r"|church|it|that|mommy|daddy|mama|papa)\b)",
+]
+
+_ENGLISH += [
+    # Goodbyes, means at hand, and other signs of a plan (English and creoles).
+    r"\b(?:this|dis|dat|that) (?:is |s |a |go be |gon be |will be )?(?:my |mi |meh |di |de |the )?"
+    r"last (?:message|msg|text|txt)\b|\b(?:never|neva|nah|won t|wont|not) (?:\w+ ){0,2}?hear"
+    r" (?:from|fram) (?:me|mi|meh) (?:again|no more|after)\b|\bthis is goodbye\b",
+    r"\b(?:pills?|tablets?|knife|rope|razor|blade|gun|poison) (?:\w+ ){0,2}?(?:right here|in"
+    r" front of me|(?:in|inna) (?:my|mi|mih|muh|meh) hand)\b|\brope (?:\w+ ){0,2}?(?:set up"
+    r"|tie up|tied up|hung|hanging)\b|\b(?:have|got|gat) (?:\w+ ){0,2}?(?:knife|gun) ready\b",
+    r"\b(?:buy|bought|got|get|have|done buy) (?:\w+ ){0,2}?(?:rat poison|gramoxone|paraquat"
+    r"|weed ?killer)\b",
+    r"\b(?:rum|liquor|alcohol|white rum|wine|whisky|vodka) (?:\w+ ){0,3}?(?:wid|with|and|an)"
+    r" (?:\w+ ){0,2}?(?:pills?|tablets?|meds)\b",
+    r"\b(?:burn|bun|set fire to) (?:\w+ ){0,3}?(?:house|yard|home|room) (?:\w+ ){0,2}?(?:wid|with)"
+    r" (?:me|mi|meh|us|we) (?:in|inna|inside)\b",
+    r"\b(?:see|know) why (?:i|mi|me|ah) (?:\w+ )?(?:should|shud|fi|fuh|to|must) (?:wake up|get up"
+    r"|live|go on)\b|\bpoint (?:in|of|to) (?:waking|wakin|getting|gettin) up\b",
+    r"\b(?:cut|cuts|cutting|cuttin|burn|burned|burnt) up (?:my|mi|me|meh) ?(?:self|sef)\b",
 ]
 
 _SPANISH = [
@@ -250,7 +357,9 @@ _SPANISH = [
     r"\bcort\w* (?:las )?venas\b|\bme (?:estoy|sigo|vuelvo a) cortando\b|\bautolesion\w*",
     r"\bme (?:corto|corte|cortaba) (?:los brazos|las piernas|las munecas|la muneca"
     r"|otra vez|de nuevo|a proposito)\b|\b(?:hacerme|me hago|me hice) dano\b(?! en\b)",
-    r"\b(?:tome|tomo|tomar|tomarme|trague|tragarme|bebi|beber) (?:\w+ ){0,3}?(?:todas"
+    r"\b(?:tengo|tenia|guarde|prepare) (?:\w+ ){0,2}?(?:pastillas|pildoras|tabletas|soga|cuerda"
+    r"|veneno|navaja) (?:\w+ ){0,3}?(?:listas?|listos?|preparad\w*|contad\w*)\b",
+    r"\b(?:tome|tomo|tomar|tomarme|trague|tragarme|bebi|beber) (?:\w+ ){0,3}?(?:todas|toas"
     r"|todo el|todos|un frasco|un pote|una caja|un monton|muchas|demasiad\w*|un paquete"
     r"|\d+) (?:\w+ ){0,3}?(?:pastillas|pildoras|tabletas|medicinas|medicamentos|remedios"
     r"|capsulas)\b",
@@ -280,6 +389,19 @@ _SPANISH = [
     r"|carajit\w*|menor)\b (?:\w+ ){0,3}?(?:desaparec\w*|perdid\w*|no aparece)\b",
 ]
 
+_SPANISH += [
+    r"\b(?:este|esta) es mi ultimo mensaje\b|\bpa despedirme\b|\bcolgarme\b|\bacabar conmigo\b",
+    r"\b(?:pastillas|cuchillo|soga|veneno|navaja|pistola) (?:\w+ ){0,3}?(?:en la mano|aqui)\b"
+    r"|\bcompre (?:\w+ ){0,1}?veneno\b|\bveneno de rata\b",
+    r"\b(?:romo|ron|alcohol|cerveza) (?:\w+ ){0,2}?con (?:\w+ ){0,1}?(?:pastillas|pildoras"
+    r"|tabletas)\b",
+    r"\b(?:me|nos) (?:estan|tan|ta|esta) (?:disparando|tirando tiros|cayendo a tiros)\b"
+    r"|\b(?:esperando|buscando|persiguiendo) (?:\w+ ){0,2}?con (?:un|una) (?:cuchillo|machete"
+    r"|pistola|arma)\b",
+    r"\b(?:queman|quemar|quemaran) (?:\w+ ){0,2}?(?:casa|rancho) (?:\w+ ){0,1}?conmigo\b"
+    r"|\bnada me da ganas de vivir\b",
+]
+
 _FRENCH = [
     # French.
     r"\b(?:me|nous|la|le|les|te) (?:tuer|suicider|pendre|flinguer|supprimer)\b"
@@ -307,6 +429,8 @@ _FRENCH = [
     r"|une boite|la boite|une plaquette|plein|trop|beaucoup|\d+) (?:\w+ ){0,3}?(?:pilules"
     r"|cachets|comprimes|medicaments|medocs|gelules|somniferes|pills)\b",
     r"\b(?:bu|boire|avale\w*) (?:\w+ ){0,2}?(?:poison|javel|pesticide|mort aux rats)\b",
+    r"\b(?:j ai|ai|garde|prepare) (?:\w+ ){0,2}?(?:cachets|pilules|comprimes|corde|lame"
+    r"|poison) (?:\w+ ){0,3}?(?:prets?|pretes?|prepare\w*|comptes?|alignes?)\b",
     r"\bpendaison\b|\b(?:sauter|me jeter) (?:du|d un|de la|par la|sous|dans|a la) (?:\w+ )?"
     r"(?:pont|immeuble|toit|fenetre|balcon|falaise|train|metro|voiture|mer|fleuve|riviere)\b",
     r"\b(?:couteau|lame|arme|pistolet|flingue) (?:\w+ ){0,2}?(?:sous|sur|contre) (?:la|ma|mon)"
@@ -326,6 +450,13 @@ _FRENCH = [
     r" (?:\w+ ){0,3}?(?:disparu\w*|enlev\w*)\b",
 ]
 
+_FRENCH += [
+    r"\b(?:c est|voici) mon dernier message\b|\b(?:prepare|achete) (?:\w+ ){0,1}?(?:la corde"
+    r"|une corde|de la mort aux rats|du poison)\b",
+    r"\b(?:cachets|couteau|corde|lame|pilules) (?:\w+ ){0,2}?(?:devant moi|dans (?:la|ma) main)\b"
+    r"|\b(?:rhum|alcool|vin) (?:\w+ ){0,2}?avec (?:des |mes )?(?:medicaments|cachets|pilules)\b",
+]
+
 _KREYOL = [
     # Haitian Creole.
     r"\btouye (?:tet|ko) ?(?:mwen|m|mw|li|nou)\b",
@@ -335,7 +466,7 @@ _KREYOL = [
     r"\b(?:pa|pap|p ap) (?:vle|ka|kapab|konn) (?:viv|rete viv|kontinye viv|egziste)\b"
     r"(?! (?:la|isit|kote|nan|ak|avek|lakay|bo)\b)",
     r"\bpa (?:gen|genyen|we|jwenn) (?:\w+ )?(?:rezon|poukisa|pou kisa|sans) (?:pou )?"
-    r"(?:m |mwen )?(?:viv|kontinye)\b",
+    r"(?:m |mwen )?(?:ap |pou )?(?:viv|kontinye)\b",
     r"\b(?:fatige|fatig|bouke|bouk|tanne|about) (?:ak |avek |ak tout )?(?:viv|lavi)\b"
     r"(?! (?:nan|la|isit|kote|ak|avek|bo|lakay|lari)\b)"
     r"|\bfini ak (?:lavi|tet) ?(?:m|mwen|a)?\b",
@@ -346,6 +477,8 @@ _KREYOL = [
     r"|\d+) (?:\w+ ){0,2}?(?:grenn|pilil|medikaman|konprime|tablet)\b",
     r"\b(?:bwe|bw|pran|vale) (?:\w+ )?(?:pwazon|klowoks|klorox|kloroks|gramoxone"
     r"|pestisid)\b",
+    r"\b(?:gen|genyen|mete|kenbe) (?:\w+ ){0,2}?(?:grenn|kod|pwazon|lanm) (?:\w+ ){0,3}?"
+    r"(?:pare|prepare|konte)\b",
     r"\bkoupe (?:ponyet|venn|po|ko) ?(?:mwen|m)\b|\bblese tet (?:mwen|m)\b"
     r"|\bfe (?:tet|ko) (?:mwen|m) mal\b|\bpann (?:tet|ko) ?(?:mwen|m)\b",
     r"\b(?:sote|jete|lage|voltije) (?:\w+ ){0,2}?(?:sou|nan|anba) (?:pon|do kay|bilding"
@@ -365,6 +498,16 @@ _KREYOL = [
     r"\b(?:an|nan) danje\b|\bpa (?:\w+ ){0,2}?an sekirite\b",
 ]
 
+_KREYOL += [
+    r"\bdenye mesaj (?:mwen|m)\b|\bp ap (?:janm )?tande m anko\b|\b(?:achte|gen) pwazon\b",
+    r"\b(?:grenn|kouto|kod|pwazon) (?:\w+ ){0,3}?nan men (?:m|mwen)\b|\b(?:kouto|kod) (?:\w+ )?"
+    r"pare\b|\bkoupe (?:bra|ponyet|janm|po) (?:m|mwen)\b",
+    r"\blage (?:ko|kom|ko m|tet) (?:m |mwen )?nan (?:larivye|lanme|rivye)\b|\bswete (?:m|mwen)"
+    r" pa (?:leve|reveye)\b|\banyen ki fe (?:m|mwen) vle viv\b",
+    r"\b(?:kleren|wonm|alkol) (?:\w+ ){0,1}?ak (?:\w+ ){0,1}?(?:grenn|medikaman)\b"
+    r"|\bboule kay (?:\w+ ){0,1}?ak (?:m|mwen) (?:ladan|andedan)\b",
+]
+
 # Indirect ideation themes in every language: no reason to go on, being a burden.
 _THEMES = [
     (
@@ -381,8 +524,8 @@ _THEMES = [
     ),
     (
         "en",
-        r"\b(?:everybody|everyone|every1|dem|they) (?:would|will|d|go)? ?be better"
-        r" (?:off )?(?:if|when|without|widout) (?:i|mi|me)\b",
+        r"\b(?:everybody|everyone|every1|dem|they) (?:would|will|d|go)? ?be"
+        r" (?:better|fine|ok|okay|happier) (?:off )?(?:if|when|without|widout) (?:i|mi|me)\b",
     ),
     (
         "en",
@@ -465,10 +608,18 @@ def _readings(text: str) -> list[str]:
 
 
 def _without_idioms(text: str) -> str:
-    """The normalised text with harmless idioms ("heat killing me", "glue gun") blanked."""
+    """The normalised text with harmless idioms ("heat killing me", "glue gun") and denials
+    ("not in danger") blanked."""
     for idiom in _IDIOMS:
         text = idiom.sub(" ", text)
+    for denial in _DENIALS:
+        text = denial.sub(_unless_doubted, text)
     return text
+
+
+def _unless_doubted(match: re.Match[str]) -> str:
+    """Blank a denial, but keep one that follows a doubt ("cant promise i wont hurt myself")."""
+    return match.group(0) if _DOUBT.search(match.string[: match.start()]) else " "
 
 
 def match_crisis(text: str) -> CrisisMatch | None:
@@ -479,3 +630,12 @@ def match_crisis(text: str) -> CrisisMatch | None:
             if regex.search(clean):
                 return CrisisMatch(regex.pattern, language)
     return None
+
+
+def harmless_reading(text: str) -> str | None:
+    """The message without its harmless idioms and denials ("dying of hunger", "not in
+    danger"), when it has any: what the model should judge, so that a manner of speech does
+    not read as a crisis. None when there is nothing to take out."""
+    reading = normalise(text)
+    clean = " ".join(_without_idioms(reading).split())
+    return clean if clean != reading else None

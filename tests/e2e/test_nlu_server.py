@@ -5,9 +5,12 @@ from pathlib import Path
 import pytest
 
 from nlu.client import RasaClient
+from nlu.evaluate import load_labelled, outcomes, scores, summary_line
 from nlu.examples import load_examples
-from nlu.understand import understand
+from nlu.understand import model_text, understand
 from tests.helpers import REPO
+
+EVAL = REPO / "nlu/eval"
 
 # Clear, everyday messages per language: the model itself must get these right.
 BY_LANGUAGE = [
@@ -41,30 +44,27 @@ def test_messages_in_each_language_reach_the_right_intent(
 
 
 def _crisis_examples() -> list[str]:
-    files = [*sorted((REPO / "nlu/rasa/data").glob("*.yml")), REPO / "nlu/eval/heldout.yml"]
-    return [text for path in files for name, text in load_examples(path) if name == "crisis"]
+    """Every crisis message: the training data, the held-out file and the dev file."""
+    files = sorted((REPO / "nlu/rasa/data").glob("*.yml"))
+    trained = [text for path in files for name, text in load_examples(path) if name == "crisis"]
+    labelled = [i for name in ("heldout", "dev") for i in load_labelled(EVAL / f"{name}.tsv")]
+    return trained + [item.text for item in labelled if item.intent == "crisis"]
 
 
 def test_every_crisis_example_escalates_through_the_full_stack(rasa: RasaClient) -> None:
     examples = _crisis_examples()
-    assert len(examples) >= 150
+    assert len(examples) >= 500
     missed = [text for text in examples if understand(text, rasa).intent != "crisis"]
     assert missed == []
 
 
 def test_the_held_out_file_meets_the_quality_targets(rasa: RasaClient) -> None:
-    held = load_examples(REPO / "nlu/eval/heldout.yml")
-    results = [(gold, understand(text, rasa).intent) for gold, text in held]
-    accuracy = sum(gold == got for gold, got in results) / len(results)
-    crisis = [got for gold, got in results if gold == "crisis"]
-    others = [got for gold, got in results if gold != "crisis"]
-    false_alarms = sum(got == "crisis" for got in others) / len(others)
-    print(f"held-out through the full stack: accuracy {accuracy:.3f}, "
-          f"crisis recall {crisis.count('crisis') / len(crisis):.3f}, "
-          f"false alarms {false_alarms:.2%}")  # fmt: skip
-    assert accuracy >= 0.90
-    assert crisis.count("crisis") == len(crisis)
-    assert false_alarms <= 0.02
+    held = load_labelled(EVAL / "heldout.tsv")
+    figures = scores(outcomes(held, [rasa.parse(model_text(item.text)) for item in held]))
+    print("held-out through the full stack:", summary_line(figures))
+    assert figures["accuracy"] >= 0.95
+    assert figures["crisis_recall"] == 1.0
+    assert figures["false_alarms"] <= 0.01
 
 
 def test_a_language_change_carries_its_language_entity(rasa: RasaClient) -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from nlu.examples import load_examples
-from nlu.lexicon import _PATTERNS, CrisisMatch, match_crisis, normalise
+from nlu.lexicon import _PATTERNS, CrisisMatch, harmless_reading, match_crisis, normalise
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "nlu/rasa/data"
@@ -224,3 +224,92 @@ def test_capitals_stretched_letters_and_punctuation_do_not_hide_a_crisis(text: s
 def test_an_empty_or_blank_message_is_no_crisis() -> None:
     assert match_crisis("") is None
     assert match_crisis("   ?! ") is None
+
+
+# A danger word said only to deny it, or a retraction after a crisis reply: never a crisis.
+DENIED = [
+    "mi nuh inna no danger, mi jus a ask bout di grant",
+    "I am not in danger, I was only asking",
+    "my life is not in danger lol",
+    "wunna doan worry, I en in no danger",
+    "i am not suicidal i just need a job",
+    "ah na suicidal or nuttin, ah need a docta",
+    "nobody is threatening me, it was my nephew on my phone",
+    "im not going to kill myself, i just need work",
+    "mi nuh wah dead or nutten, mi jus need a doctor",
+    "m pa an danje non, se jis yon kesyon",
+    "mwen pa nan okenn danje",
+    "pesonn pa menase m",
+    "m pa pral touye tet mwen, m jis bezwen travay",
+    "no estoy en peligro, solo preguntaba",
+    "no es q toy en peligro, quiero hablar con un psicologo",
+    "nadie me quiere matar, lo mande sin querer",
+    "je ne suis pas en danger",
+    "pas de danger ici, message envoye par erreur",
+    "personne ne me menace",
+]
+
+# A hedge or a denial next to an explicit plan, means, or real harm: still a crisis.
+STILL_CRISIS = [
+    "i cant promise i wont kill myself",
+    "im not going to kill myself, i have the pills ready",
+    "not in danger but he beat me last night",
+    "maybe i wont do it but i have the pills right here",
+    "mi have di blade inna mi hand right now, mi jus a seh",
+    "tengo las pastillas listas",
+    "a lo mejor no lo hago pero tengo las pastillas aqui en la mano",
+    "j ai prepare la corde",
+    "m pa konn si m ap fe l men m gen kouto a pare",
+    "this is my last message, tell my kids i love them",
+]
+
+# Everyday idioms of dying and killing (hunger, tiredness, heat, laughter, business, a dead
+# phone, a killer price) and tools that sound like weapons.
+IDIOMS = [
+    "dying of hunger, is there food",
+    "mi hungry so till mi feel like mi a go dead, mi need a work bad",
+    "me tired like dead but me deh good",
+    "tired as hell, feel half dead lol but overall good",
+    "the jokes are killing me",
+    "my cookshop killing it, how i get business training",
+    "that price is a killer",
+    "battery dead, call me later",
+    "shoot me the office phone number pls",
+    "dis heat ga kill me bey",
+    "bey my feet killin me from walkin round",
+    "how i get a gun licence",
+    "kijan pou m jwenn yon lisans zam",
+    "como se saca la licencia de porte de arma",
+    "toy muerto del hambre desde ayer",
+    "la faim va me tuer, y a pas un petit boulot pour moi",
+    "je suis KO, mort de sommeil, mais je vais bien",
+    "blag yo ap touye m",
+    "soley la ap touye m nan lari a",
+    "mi broke an di worries a lick mi head",
+]
+
+
+@pytest.mark.parametrize("text", DENIED + IDIOMS)
+def test_a_denied_danger_or_an_idiom_of_dying_is_no_crisis(text: str) -> None:
+    assert match_crisis(text) is None
+
+
+@pytest.mark.parametrize("text", STILL_CRISIS)
+def test_an_explicit_plan_or_means_is_a_crisis_whatever_the_hedge(text: str) -> None:
+    assert match_crisis(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("mi nuh inna no danger, mi jus a ask bout di grant", "mi mi jus a ask bout di grant"),
+        ("shoot me the office phone number pls", "the office phone number pls"),
+        ("je suis KO, mort de sommeil, mais je vais bien", "je suis ko mais je vais bien"),
+        ("I need a job", None),
+        ("i want to die", None),
+    ],
+)
+def test_the_model_is_shown_the_message_without_its_idioms_and_denials(
+    text: str, reading: str | None
+) -> None:
+    assert harmless_reading(text) == reading
