@@ -28,9 +28,13 @@ class AlertPolicy:
     crisis_sla: timedelta = timedelta(minutes=15)
     other_sla: timedelta = timedelta(hours=24)
     default_office: str | None = None
+    message_sla: timedelta = timedelta(hours=2)  # a message during a handoff, unanswered
+    message_notice: timedelta = timedelta(minutes=10)  # at most one SMS per conversation
 
     def sla(self, kind: str) -> timedelta:
         """Time allowed before an unacknowledged alert goes to the supervisor."""
+        if kind == "handoff_message":
+            return self.message_sla
         return self.crisis_sla if kind == "crisis" else self.other_sla
 
 
@@ -45,9 +49,12 @@ class Trigger:
 
 
 def raise_alert(
-    session: Session, desk: "AlertDesk", kind: str, reason: str, trigger: Trigger, now: datetime
-) -> Alert:
-    """Store the alert and notify; an open alert of the same kind only gains the reason."""
+    session: Session, desk: "AlertDesk", kind: str, reason: str, trigger: Trigger, now: datetime,
+    *, sla: timedelta | None = None, recipients: list[Caseworker] | None = None,
+) -> Alert:  # fmt: skip
+    """Store the alert and notify; an open alert of the same kind only gains the reason.
+
+    `recipients` replaces the usual routing (the person who has the conversation)."""
     contact = trigger.contact
     existing = cases.open_alert(session, contact.id, kind) if contact is not None else None
     if existing is not None:
@@ -58,10 +65,12 @@ def raise_alert(
     alert = Alert(
         code=_new_code(session), kind=kind, status="open", reason=reason,
         contact_id=contact.id if contact else None, inbound_id=trigger.inbound_id,
-        e164=trigger.e164, office=office, created_at=now, sla_due_at=now + desk.policy.sla(kind),
+        e164=trigger.e164, office=office, created_at=now,
+        sla_due_at=now + (sla or desk.policy.sla(kind)),
     )  # fmt: skip
     session.add(alert)
-    recipients = cases.alert_recipients(session, kind, contact, office, desk.policy.default_office)
+    if recipients is None:
+        recipients = cases.alert_recipients(session, kind, contact, office)
     alert.caseworker_id = recipients[0].id if recipients else None
     session.flush()
     if not recipients:
@@ -83,13 +92,16 @@ def office_for(desk: "AlertDesk", trigger: Trigger) -> str | None:
 
 def notify(
     session: Session, desk: "AlertDesk", alert: Alert, caseworker: Caseworker, text: str,
-    now: datetime, escalation: bool,
+    now: datetime, escalation: bool, occasion: str = "",
 ) -> None:  # fmt: skip
-    """An SMS through the outbox and an email through the email outbox, in this transaction."""
-    tag = "escalation" if escalation else "alert"
+    """An SMS through the outbox and an email through the email outbox, in this transaction.
+
+    `occasion` tells apart several notices of one alert (each message during a handoff)."""
+    tag = ("escalation" if escalation else "alert") + (f":{occasion}" if occasion else "")
     body = alert_sms(desk, alert, caseworker, text, escalation, session)
+    purpose = f"{'escalation' if escalation else 'alert'}_{alert.kind}"
     outbox.enqueue(
-        session, key=f"{tag}:{alert.id}:sms:{caseworker.id}", purpose=f"{tag}_{alert.kind}",
+        session, key=f"{tag}:{alert.id}:sms:{caseworker.id}", purpose=purpose,
         to_e164=caseworker.phone, channel="sms", body=body, now=now,
     )  # fmt: skip
     subject, email_body = emails.alert_email(desk.catalogue, alert, caseworker, text, escalation)
@@ -113,12 +125,13 @@ def alert_sms(
         return render("alert_escalated_sms", language, **values,
                       caseworker=assigned.name if assigned else "-")  # fmt: skip
     snippet = " ".join((text or alert.reason).split())
+    key = "handoff_message_sms" if alert.kind == "handoff_message" else "alert_sms"
     for size in range(min(len(snippet), 120), -1, -10):
         short = snippet if size >= len(snippet) else snippet[:size].rstrip() + "..."
-        body = render("alert_sms", language, **values, snippet=short)
+        body = render(key, language, **values, snippet=short)
         if count_segments(body).segments <= 2:
             return body
-    return render("alert_sms", language, **values, snippet="")
+    return render(key, language, **values, snippet="")
 
 
 def _new_code(session: Session) -> str:
@@ -145,7 +158,7 @@ def escalate_overdue(
             if alert is None:
                 continue  # acknowledged meanwhile, or another clock took it
             alert.escalated_at = now
-            supervisors = cases.supervisors(session, alert.office, desk.policy.default_office)
+            supervisors = cases.supervisors(session, alert.office)
             if not supervisors:
                 log.error("alert.no_supervisor", alert=alert.code, office=alert.office)
             text = cases.trigger_text(session, alert)

@@ -107,6 +107,7 @@ def build_desk(settings: Settings, sessions: sessionmaker[Session]) -> Desk:
     alert_policy = AlertPolicy(
         crisis_sla=timedelta(seconds=settings.alert_sla_crisis_seconds),
         other_sla=timedelta(seconds=settings.alert_sla_other_seconds),
+        message_sla=timedelta(seconds=settings.alert_sla_message_seconds),
         default_office=settings.default_office,
     )
     flow_policy = Policy(

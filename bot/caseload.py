@@ -6,12 +6,13 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, exists, or_, select
 from sqlalchemy.orm import Session
 
-from bot import casework, outbox
+from bot import casework, handoffs, outbox
 from bot.desk import Desk
 from bot.phones import parse_address
 from bot.scheduled import latest_number, reachable_number
 from bot.staff import StaffMember
 from flows.texts import render
+from storage import casework_repo as cases
 from storage.casework import Alert, Caseworker, CheckIn
 from storage.models import Contact, ContactNumber, InboundMessage, OutboundMessage
 
@@ -148,19 +149,37 @@ def reply(
         to_e164=number.e164, channel=number.last_channel, body=text, now=now,
         contact_id=contact.id,
     )  # fmt: skip
-    return None if queued else "the returnee opted out"
+    if not queued:
+        return "the returnee opted out"
+    handoffs.answered(session, contact, _person(session, who), now)
+    return None
 
 
-def take_over(session: Session, desk: Desk, contact: Contact, now: datetime) -> None:
-    """The caseworker has the conversation: the bot stays quiet until handed back."""
+def mark_read(contact: Contact, now: datetime) -> None:
+    """A caseworker has seen the returnee's messages up to now."""
+    contact.read_until = now
+
+
+def unread(session: Session, contact_ids: list[int]) -> dict[int, int]:
+    """How many messages each returnee sent that no caseworker has seen yet."""
+    return cases.unread_counts(session, contact_ids)
+
+
+def take_over(
+    session: Session, desk: Desk, who: StaffMember, contact: Contact, now: datetime
+) -> None:
+    """The caseworker has the conversation: the bot stays quiet until handed back, and the
+    returnee's messages go to this caseworker."""
     contact.paused_until = now + desk.flow_policy.handoff
+    contact.handoff_owner_id = who.id
+    cases.set_handoff(session, contact.id, "caseworker", now)
 
 
 def hand_back(session: Session, contact: Contact, now: datetime) -> None:
     """The bot answers again; the returnee is told, as after `DONE`."""
     if contact.paused_until is None:
         return
-    contact.paused_until = None
+    handoffs.end(session, contact)
     number = latest_number(contact)
     if number is not None:
         outbox.enqueue(

@@ -5,12 +5,18 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from bot import alerts, outbox
+from bot import alerts, handoffs, outbox, staff
 from bot.desk import Desk
 from bot.logs import get_logger
 from flows.commands import normalise_code, parse_command
 from flows.conversation import Alert as RaiseAlert
-from flows.conversation import LinkCase, RecordCheckin, RecordMilestoneAnswer
+from flows.conversation import (
+    HandoffMessage,
+    LinkCase,
+    NoteAlert,
+    RecordCheckin,
+    RecordMilestoneAnswer,
+)
 from flows.texts import render
 from storage import casework_repo as cases
 from storage import repositories as repo
@@ -56,6 +62,11 @@ def perform(session: Session, desk: Desk, origin: Origin, effect: object, now: d
         milestone = session.get(Milestone, effect.milestone_id)
         if milestone is not None and milestone.contact_id == origin.number.contact_id:
             milestone.answer, milestone.answered_at = effect.answer, now
+    elif isinstance(effect, HandoffMessage):
+        handoffs.message_during_handoff(session, desk, origin.number, origin.inbound,
+                                        effect.began_with_crisis, now)  # fmt: skip
+    elif isinstance(effect, NoteAlert):
+        handoffs.note(session, origin.number.contact, effect.kind, effect.note)
 
 
 def link_case(session: Session, desk: Desk, origin: Origin, code: str, now: datetime) -> None:
@@ -115,15 +126,25 @@ def handle_caseworker(
         reply = render("unknown_alert", language, code=command.code)
     elif command.verb == "ack":
         acknowledge(session, desk, alert, caseworker, now)
+        _audit_sms(session, caseworker, "acknowledge_alert", alert, now)
         reply = render("ack_done", language, code=alert.code)
     else:
         resolve(session, alert, caseworker, now)
+        _audit_sms(session, caseworker, "resolve_alert", alert, now)
         reply = render("resolve_done", language, code=alert.code)
     outbox.enqueue(
         session, key=f"reply:{inbound.message_sid}:0", purpose="caseworker_reply",
         to_e164=caseworker.phone, channel=inbound.channel, body=reply, now=now,
         in_reply_to_id=inbound.id,
     )  # fmt: skip
+
+
+def _audit_sms(
+    session: Session, caseworker: Caseworker, action: str, alert: Alert, now: datetime
+) -> None:
+    """The audit log says who acted on an alert by SMS, as it does for the dashboard."""
+    staff.audit(session, staff.member(session, caseworker), action, now, channel="sms",
+                contact_id=alert.contact_id, office=alert.office, detail=alert.code)  # fmt: skip
 
 
 def acknowledge(
@@ -138,6 +159,9 @@ def acknowledge(
         caseworker.id,
     )
     log.info("alert.acknowledged", alert=alert.code, caseworker_id=caseworker.id)
+    contact = session.get(Contact, alert.contact_id) if alert.contact_id else None
+    if contact is not None and alert.kind in (*alerts.HANDOFF_KINDS, handoffs.MESSAGE_KIND):
+        handoffs.take(session, contact, caseworker)  # who acknowledged has the conversation
     if alert.kind == "new_number" and alert.contact_id is not None:
         number = repo.find_number(session, alert.e164)
         case = session.get(Contact, alert.contact_id)
@@ -157,7 +181,7 @@ def resolve(session: Session, alert: Alert, caseworker: Caseworker, now: datetim
         return
     if cases.has_open_alerts(session, contact.id, alerts.HANDOFF_KINDS):
         return
-    contact.paused_until = None
+    handoffs.end(session, contact)
     number = repo.find_number(session, alert.e164)
     if number is not None:
         _tell_returnee(session, number, "handoff_ended", f"handback:{alert.code}", now)

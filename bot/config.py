@@ -51,6 +51,7 @@ class Settings:
     default_office: str | None = None  # ISO alpha-2; alerts from unknown numbers go here
     alert_sla_crisis_seconds: int = 900
     alert_sla_other_seconds: int = 86400
+    alert_sla_message_seconds: int = 7200
     handoff_hours: int = 72
     smtp_host: str | None = None
     smtp_port: int = 25
@@ -116,6 +117,7 @@ def load_settings(
         default_office=get.matching("DEFAULT_OFFICE", r"[A-Z]{2}"),
         alert_sla_crisis_seconds=get.integer("ALERT_SLA_CRISIS_SECONDS", 900, 1, 86400),
         alert_sla_other_seconds=get.integer("ALERT_SLA_OTHER_SECONDS", 86400, 1, 30 * 86400),
+        alert_sla_message_seconds=get.integer("ALERT_SLA_MESSAGE_SECONDS", 7200, 60, 7 * 86400),
         handoff_hours=get.integer("HANDOFF_HOURS", 72, 1, 24 * 30),
         smtp_host=get.optional("SMTP_HOST"),
         smtp_port=get.integer("SMTP_PORT", 25, 1, 65535),

@@ -31,6 +31,8 @@ def load(session: Session, number: ContactNumber) -> Conversation:
     return replace(
         conversation, session=step, topic=row.topic, topic_until=row.topic_until,
         notified_at=row.notified_at, misunderstood=row.misunderstood,
+        handoff=row.handoff if contact.paused_until else None, asked=row.asked,
+        onboarding_after=row.onboarding_after,
     )  # fmt: skip
 
 
@@ -52,6 +54,8 @@ def save(
         country = catalogue.get(new.country)
         contact.country, contact.time_zone = new.country, country.time_zone if country else None
     contact.language, contact.paused_until, contact.updated_at = new.language, new.paused_until, now
+    if new.paused_until is None:
+        contact.handoff_owner_id = None  # the bot answers: nobody has the conversation
     _save_session(session, contact.id, new, now)
 
 
@@ -66,3 +70,4 @@ def _save_session(session: Session, contact_id: int, new: Conversation, now: dat
     row.invalid, row.expires_at = (step.invalid, step.expires_at) if step else (0, None)
     row.topic, row.topic_until, row.notified_at = new.topic, new.topic_until, new.notified_at
     row.misunderstood, row.updated_at = new.misunderstood, now
+    row.handoff, row.asked, row.onboarding_after = new.handoff, new.asked, new.onboarding_after

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot import alerts, casework, conversation_state, outbox
+from bot import alerts, casework, conversation_state, handoffs, outbox
 from bot.desk import Desk
 from bot.logs import get_logger
 from bot.phones import parse_address
@@ -150,8 +150,11 @@ def _event(
     upcoming = None
     if intent == "ask_appointment":
         upcoming = next_milestone(session, desk, number.contact, inbound.received_at)
+    retracts = meaning is not None and meaning.retracts
     return Event(
         inbound.body, inbound.channel, inbound.num_media, intent=intent,
+        confidence=meaning.confidence if meaning else 0.0, retracts=retracts,
+        staff_engaged=retracts and handoffs.staff_engaged(session, number.contact),
         language=meaning.entity("language") if meaning else None,
         region=parse_address(inbound.from_e164).region, code_status=code_status,
         next_milestone=upcoming,

@@ -180,7 +180,7 @@ def handoff(contact_id: int, action: str) -> ResponseReturnValue:
     with services().sessions.begin() as db:
         contact = _contact_or_404(db, contact_id)
         if action == "take-over":
-            caseload.take_over(db, services().desk, contact, now())
+            caseload.take_over(db, services().desk, who(), contact, now())
         else:
             caseload.hand_back(db, contact, now())
         audit(db, who(), action.replace("-", "_"), now(), contact_id=contact.id,

@@ -12,7 +12,7 @@ from flows.conversation import (
     Send,
     Session,
 )
-from flows.orientation import contact_when, service_answer
+from flows.orientation import contact_when, service_reply
 from flows.texts import label, render
 
 Outcome = tuple[Conversation, list[Effect]]
@@ -27,7 +27,7 @@ NEEDS = {"1": "counselling", "2": "job_placement", "3": "grants", "4": "housing"
 def open_checkin(conversation: Conversation, ctx: Context) -> Outcome:
     """Ask the monthly check-in question and wait for the answer."""
     session = Session("checkin", "answer", ctx.now + ctx.policy.checkin)
-    asked = replace(conversation, session=session)
+    asked = replace(conversation, session=session, asked="checkin")
     return asked, [Send(render("checkin_question", conversation.language), "checkin")]
 
 
@@ -53,7 +53,7 @@ def struggling(conversation: Conversation, event: Event, ctx: Context, record: b
         Alert("struggling", "check-in: struggling" if record else "says things are hard"),
         Send(render("checkin_need", language, when=when), "checkin_need"),
     ]
-    return replace(conversation, session=session), effects
+    return replace(conversation, session=session, asked="need"), effects
 
 
 def answer_need(conversation: Conversation, event: Event, ctx: Context) -> Outcome | None:
@@ -70,14 +70,13 @@ def answer_need(conversation: Conversation, event: Event, ctx: Context) -> Outco
         Send(render("need_noted", language), "need_noted"),
     ]
     if service is not None:
-        country = ctx.country(done, event)
-        effects.append(Send(service_answer(country, service, language), f"orientation_{service}"))
-        done = replace(done, topic=service, topic_until=ctx.now + ctx.policy.topic)
+        done, sends = service_reply(done, event, ctx, service)
+        effects += sends
     return done, effects
 
 
 def nudge_checkin(conversation: Conversation, ctx: Context) -> Outcome:
     """No answer in 72 hours: ask once more, and wait for the answer again."""
     session = Session("checkin", "answer", ctx.now + ctx.policy.checkin)
-    asked = replace(conversation, session=session)
+    asked = replace(conversation, session=session, asked="checkin")
     return asked, [Send(render("checkin_nudge", conversation.language), "checkin_nudge")]

@@ -6,7 +6,7 @@ and names the file and key of anything wrong, so a bad edit never reaches a retu
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import time
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -20,10 +20,28 @@ PARTNER_KINDS = ("government", "ngo", "church", "iom", "health", "private")
 BRING_ITEMS = (
     "id_card", "passport", "birth_certificate", "deportation_letter", "police_record",
     "passport_photos", "proof_of_address", "business_plan", "referral_letter", "medical_card",
-    "prescriptions",
+    "prescriptions", "recommender_letter", "lost_report", "application_form",
+    "marriage_certificate", "tax_number",
 )  # fmt: skip
+# Documents a returnee may ask how to get, and the `bring` key each one is.
+DOCUMENTS: dict[str, str] = {
+    "birth_certificate": "birth_certificate", "national_id": "id_card", "passport": "passport",
+    "police_record": "police_record", "drivers_licence": "drivers_licence",
+    "tax_number": "tax_number",
+}  # fmt: skip
+# What the documents service exists to produce: it cannot ask for any of them.
+ISSUED_DOCUMENTS = ("id_card", "passport", "birth_certificate", "police_record")
+FREE = "free"
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-LIMITS = {"name": 30, "address": 50, "phone": 20, "partner": 30, "where": 45, "country": 20}
+LIMITS = {
+    "name": 30,
+    "address": 50,
+    "phone": 20,
+    "partner": 30,
+    "where": 45,
+    "country": 20,
+    "cost": 40,
+}
 _TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 
@@ -86,6 +104,18 @@ class Service:
     hours: Hours | None  # None: by appointment
     bring: tuple[str, ...]
     example: tuple[str, ...]
+    cost: str | None = None  # "free", an amount, or None: unknown (ask the office)
+
+
+@dataclass(frozen=True)
+class Document:
+    """How to get one document: where to apply, what it costs, what to bring."""
+
+    key: str
+    where: str
+    cost: str | None
+    bring: tuple[str, ...]
+    verified: bool
 
 
 @dataclass(frozen=True)
@@ -101,6 +131,8 @@ class Country:
     emergency: Emergency
     office: Office
     services: Mapping[str, Service]
+    # Per document: how to get it; None: not issued here; missing: the service answers.
+    documents: Mapping[str, Document | None] = field(default_factory=dict)
 
     def name(self, language: str) -> str:
         """The country's name in `language`."""
@@ -240,11 +272,45 @@ def _service(reader: _Reader, key: str, value: Any) -> Service:
     hours = (
         None if raw_hours == "by_appointment" else parse_hours(reader, raw_hours, path + "hours")
     )
+    bring = reader.choices(data, "bring", path, BRING_ITEMS)
+    if key == "documents" and set(bring) & set(ISSUED_DOCUMENTS):
+        circular = sorted(set(bring) & set(ISSUED_DOCUMENTS))[0]
+        raise reader.fail(f"{path}bring", f"asks for {circular}, which this service helps to get")
     return Service(
-        key=key, partner=partner, kind=str(kind), where=where, hours=hours,
-        bring=reader.choices(data, "bring", path, BRING_ITEMS),
+        key=key, partner=partner, kind=str(kind), where=where, hours=hours, bring=bring,
         example=reader.choices(data, "example", path, ("partner", "where", "hours", "bring")),
+        cost=_cost(reader, data, path),
     )  # fmt: skip
+
+
+def _cost(reader: _Reader, data: Mapping[str, Any], path: str) -> str | None:
+    """`free`, a short amount, or None when the content does not know it."""
+    if data.get("cost") is None:
+        return None
+    return reader.text(data, "cost", path, LIMITS["cost"])
+
+
+def _documents(reader: _Reader, value: Any) -> dict[str, Document | None]:
+    """The per-document guidance; a document never asks for itself."""
+    if value is None:
+        return {}
+    data = reader.mapping(value, "documents")
+    unknown = [key for key in data if key not in DOCUMENTS]
+    if unknown:
+        raise reader.fail(f"documents.{unknown[0]}", f"unknown document; known: {tuple(DOCUMENTS)}")
+    return {key: _document(reader, key, data[key]) for key in data}
+
+
+def _document(reader: _Reader, key: str, value: Any) -> Document | None:
+    if value is None:
+        return None  # not issued in this country
+    path = f"documents.{key}."
+    data = reader.mapping(value, path.rstrip("."))
+    bring = reader.choices(data, "bring", path, BRING_ITEMS)
+    if DOCUMENTS[key] in bring:
+        raise reader.fail(f"{path}bring", f"asks for {DOCUMENTS[key]}, the document itself")
+    return Document(key, reader.text(data, "where", path, LIMITS["where"]),
+                    _cost(reader, data, path), bring, data.get("verified") is True)  # fmt: skip
 
 
 def parse_country(data: Any, source: str) -> Country:
@@ -277,4 +343,5 @@ def parse_country(data: Any, source: str) -> Country:
         emergency=_emergency(reader, top.get("emergency")),
         office=_office(reader, top.get("office")),
         services={key: _service(reader, key, services[key]) for key in SERVICES},
+        documents=_documents(reader, top.get("documents")),
     )  # fmt: skip

@@ -37,8 +37,11 @@ class Conversation:
     topic: str | None = None  # the service last asked about, for follow-up questions
     topic_until: datetime | None = None
     paused_until: datetime | None = None  # a caseworker has the conversation (handoff)
+    handoff: str | None = None  # why: crisis|request_human|caseworker (taken over)
     notified_at: datetime | None = None  # last "we have your message" while paused
     misunderstood: int = 0
+    asked: str | None = None  # the last question asked: onboarding|menu|checkin|need|reminder
+    onboarding_after: datetime | None = None  # consent unanswered: ask again from then
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,9 @@ class Event:
     channel: str = "sms"
     num_media: int = 0
     intent: str | None = None  # None: not asked (STOP, HELP, empty)
+    confidence: float = 0.0  # how sure the NLU was of `intent` (rules and lexicon: 1.0)
+    retracts: bool = False  # denies a danger or takes a message back ("not in danger")
+    staff_engaged: bool = False  # a caseworker has written to the returnee in this handoff
     language: str | None = None  # the requested language, with intent change_language
     region: str | None = None  # the number's country (ISO alpha-2)
     code_status: str | None = None  # registration code: linked|needs_check|unknown
@@ -105,7 +111,25 @@ class RecordMilestoneAnswer:
     answer: str  # coming|change
 
 
-Effect = Send | Alert | LinkCase | RecordCheckin | RecordMilestoneAnswer
+@dataclass(frozen=True)
+class NoteAlert:
+    """Effect: add a note to the returnee's open alert of this kind (no new alert)."""
+
+    kind: str
+    note: str
+
+
+@dataclass(frozen=True)
+class HandoffMessage:
+    """Effect: the returnee wrote while a person has the conversation: tell that person
+    (within the crisis SLA when the handoff began with a crisis)."""
+
+    began_with_crisis: bool = False
+
+
+Effect = (
+    Send | Alert | LinkCase | RecordCheckin | RecordMilestoneAnswer | NoteAlert | HandoffMessage
+)
 
 
 @dataclass(frozen=True)
@@ -118,7 +142,8 @@ class Policy:
     reminder: timedelta = timedelta(hours=48)
     topic: timedelta = timedelta(hours=2)
     handoff: timedelta = timedelta(hours=72)
-    waiting_notice: timedelta = timedelta(hours=6)
+    waiting_notice: timedelta = timedelta(hours=1)
+    follow_up_confidence: float = 0.5  # a model this sure of another intent beats a follow-up
     max_invalid: int = 2
 
 
@@ -147,8 +172,8 @@ def expire(conversation: Conversation, now: datetime) -> Conversation:
     topic, until = conversation.topic, conversation.topic_until
     if until is not None and until <= now:
         topic, until = None, None
-    paused = conversation.paused_until
+    paused, handoff = conversation.paused_until, conversation.handoff
     if paused is not None and paused <= now:
-        paused = None
+        paused, handoff = None, None
     return replace(conversation, session=session, topic=topic, topic_until=until,
-                   paused_until=paused)  # fmt: skip
+                   paused_until=paused, handoff=handoff if paused else None)  # fmt: skip

@@ -3,6 +3,7 @@
 from dataclasses import replace
 
 from flows import checkin, onboarding, reminder
+from flows.answers import document_named
 from flows.content import LANGUAGES
 from flows.conversation import (
     Alert,
@@ -10,6 +11,8 @@ from flows.conversation import (
     Conversation,
     Effect,
     Event,
+    HandoffMessage,
+    NoteAlert,
     RecordCheckin,
     Send,
     expire,
@@ -21,10 +24,11 @@ from flows.orientation import (
     follow_up_answer,
     follow_up_aspect,
     office_answer,
-    service_answer,
+    service_of,
+    service_reply,
     words_of,
 )
-from flows.texts import crisis_text, render, text
+from flows.texts import crisis_text, emergency_call, render, text
 
 Outcome = tuple[Conversation, list[Effect]]
 JOIN_WORDS = {"JOIN", "REGISTER", "UNIRME", "INSCRIRE", "ENSKRI"}
@@ -35,27 +39,45 @@ SIMPLE_REPLIES = {
 }  # fmt: skip
 MENU_INTENTS = {"ask_menu", "affirm", "deny"}
 OFFICE_WORDS = {"OFFICE", "OFICINA", "BUREAU", "BIWO"}
-# Intents under which a "where / when / bring" word is a follow-up about the current topic.
-# Intents that are clearly something else, even with "where / when / bring" in the message.
-NOT_FOLLOW_UPS = {"thanks", "goodbye", "greet", "affirm", "deny", "checkin_good", "checkin_okay"}
+# Intents that say nothing new: a "where / when / bring / how much" word with one of them is
+# a follow-up about the current topic.
+NO_NEW_QUESTION = {"", "out_of_scope", "nlu_fallback"}
+# After "I am not in danger", these add no question of their own to answer.
+NOTHING_TO_ANSWER = {*NO_NEW_QUESTION, "deny", "affirm", "thanks", "greet", "goodbye",
+                     "checkin_good", "checkin_okay"}  # fmt: skip
 
 
 def step(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
     """One inbound message: the new state and the effects (replies, alerts, links)."""
+    was_paused = conversation.paused_until is not None
     conversation = expire(conversation, ctx.now)
     compliance = _compliance(conversation, event)
     if compliance is not None:
         return compliance
+    new, effects = _step(conversation, event, ctx)
+    if was_paused and conversation.paused_until is None:  # the handoff ran out meanwhile
+        effects = [_send("handoff_back", conversation.language), *effects]
+    return new, effects
+
+
+def _step(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
     if event.intent == "crisis":
         return crisis(conversation, event, ctx)
     if event.intent == "change_language" and event.language in LANGUAGES:
         return _change_language(conversation, event, event.language, ctx)
     if conversation.paused_until is not None:
+        if event.retracts and conversation.handoff == "crisis" and not event.staff_engaged:
+            return _retracted(conversation, event, ctx)
         return _waiting(conversation, event, ctx)
     if event.num_media:
         return conversation, [_send("media_unsupported", conversation.language)]
-    if event.intent == "request_human" and event.body.strip() != "0":
-        return handoff(conversation, event, ctx)  # in words: even inside a flow
+    return _answer(conversation, event, ctx)
+
+
+def _answer(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
+    """A message the bot answers itself: a person, the open question, or a free question."""
+    if event.intent == "request_human":
+        return handoff(conversation, event, ctx)  # in words or 0: even inside a flow
     in_flow = _in_flow(conversation, event, ctx)
     if in_flow is not None:
         return in_flow
@@ -86,11 +108,13 @@ def crisis(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
     catalogue = ctx.catalogue
     country = catalogue.get(conversation.country) or catalogue.get(event.region)
     effects: list[Effect] = [Alert("crisis", "crisis message")]
+    if conversation.paused_until is not None:  # the person who has it must see it too
+        effects.append(HandoffMessage(conversation.handoff == "crisis"))
     session = conversation.session
     if session is not None and session.flow == "checkin":
         effects.insert(0, RecordCheckin("struggling", "crisis"))
     paused = replace(conversation, session=None, paused_until=ctx.now + ctx.policy.handoff,
-                     notified_at=ctx.now)  # fmt: skip
+                     notified_at=ctx.now, handoff="crisis", asked=None)  # fmt: skip
     body = crisis_text(conversation.language, country.emergency if country else None)
     return paused, [*effects, Send(body, "crisis_reply")]
 
@@ -99,19 +123,38 @@ def handoff(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
     """Hand the conversation to a caseworker and say when they will call."""
     when = contact_when(ctx.country(conversation, event), ctx.now, conversation.language)
     paused = replace(conversation, session=None, paused_until=ctx.now + ctx.policy.handoff,
-                     notified_at=ctx.now, misunderstood=0)  # fmt: skip
+                     notified_at=ctx.now, misunderstood=0, handoff="request_human",
+                     asked=None)  # fmt: skip
     reply = Send(render("handoff", conversation.language, when=when), "handoff")
     return paused, [Alert("request_human", "asked for a person"), reply]
 
 
 def _waiting(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
-    """While a caseworker has the conversation: say so now and then, never more."""
+    """While a person has the conversation, every message reaches them; the returnee hears
+    "your caseworker has your message" at most once an hour (with the emergency numbers
+    again when it began with a crisis)."""
+    effects: list[Effect] = [HandoffMessage(conversation.handoff == "crisis")]
     last = conversation.notified_at
     if last is not None and ctx.now - last < ctx.policy.waiting_notice:
-        return conversation, []
-    when = contact_when(ctx.country(conversation, event), ctx.now, conversation.language)
-    reply = Send(render("handoff_waiting", conversation.language, when=when), "handoff_waiting")
-    return replace(conversation, notified_at=ctx.now), [reply]
+        return conversation, effects
+    language, country = conversation.language, ctx.country(conversation, event)
+    body = render("handoff_waiting", language, when=contact_when(country, ctx.now, language))
+    if conversation.handoff == "crisis":
+        call = emergency_call(language, country.emergency)
+        body = f"{body} {render('danger_call', language, call=call)}"
+    return replace(conversation, notified_at=ctx.now), [*effects, Send(body, "handoff_waiting")]
+
+
+def _retracted(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
+    """ "I am not in danger, I was only asking": noted on the crisis alert (a person still
+    closes it), and the bot answers again at once, starting with the real question."""
+    resumed = replace(conversation, paused_until=None, handoff=None, notified_at=None)
+    noted: list[Effect] = [NoteAlert("crisis", f"returnee says not in danger: {event.body}"),
+                           _send("retraction_noted", conversation.language)]  # fmt: skip
+    if (event.intent or "") in NOTHING_TO_ANSWER:
+        return resumed, noted
+    answered, effects = _answer(resumed, event, ctx)
+    return answered, [*noted, *effects]
 
 
 def _change_language(
@@ -139,19 +182,44 @@ def _change_language(
 def _in_flow(conversation: Conversation, event: Event, ctx: Context) -> Outcome | None:
     """The answer to the question the returnee was asked, if this message is one."""
     session = conversation.session
-    if session is not None and session.flow == "onboarding":
-        return onboarding.answer(conversation, event, ctx)
-    if session is not None and session.flow == "checkin":
-        return checkin.answer_checkin(conversation, event, ctx)
-    if session is not None and session.flow == "need":
-        return checkin.answer_need(conversation, event, ctx)
-    if session is not None and session.flow == "reminder":
-        return reminder.answer_reminder(conversation, event, ctx)
-    if conversation.consent == "unknown":
+    if session is not None and _answers_session(conversation, event):
+        if session.flow == "onboarding":
+            return onboarding.answer(conversation, event, ctx)
+        if session.flow == "checkin":
+            return checkin.answer_checkin(conversation, event, ctx)
+        if session.flow == "need":
+            return checkin.answer_need(conversation, event, ctx)
+        if session.flow == "reminder":
+            return reminder.answer_reminder(conversation, event, ctx)
+    later = conversation.onboarding_after
+    if conversation.consent == "unknown" and (later is None or ctx.now >= later):
         return onboarding.begin(conversation, event, ctx)
     if conversation.consent == "declined" and normalise_word(event.body) in JOIN_WORDS:
         return onboarding.begin(conversation, event, ctx, step="consent")
     return None
+
+
+def _answers_session(conversation: Conversation, event: Event) -> bool:
+    """One open question at a time: a bare digit answers the question asked last (a menu
+    shown after a check-in makes "2" a menu choice); words may still answer the session."""
+    session = conversation.session
+    assert session is not None
+    if not event.body.strip().rstrip(".").isdigit():
+        return True
+    return conversation.asked in (None, session.flow)
+
+
+def _follows_up(conversation: Conversation, event: Event, aspect: str, ctx: Context) -> bool:
+    """A "where / when / bring / how much" word is about the current topic unless the model
+    is sure of a different question ("when is my appointment?" after a grant answer)."""
+    intent, topic = event.intent or "", service_of(conversation.topic or "")
+    if intent in NO_NEW_QUESTION or SERVICE_INTENTS.get(intent) == topic:
+        return True
+    if aspect == "bring" and intent == "ask_documents":
+        return True  # "what do I bring?" is heard as documents
+    if intent == "ask_office" and OFFICE_WORDS.intersection(words_of(event.body)):
+        return False
+    return event.confidence < ctx.policy.follow_up_confidence
 
 
 def _free(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
@@ -163,25 +231,15 @@ def _free(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
         return checkin.struggling(conversation, event, ctx, record=False)
     understood = replace(conversation, misunderstood=0)
     aspect = follow_up_aspect(event.body)
-    # A "where / when / bring" word is a follow-up about the topic unless the model heard
-    # something clearer: "merci pour le renseignement" is thanks, "where can I get a job"
-    # after a counselling answer is a new question, "where is your office" is the office.
-    # "What do I bring?" stays on the topic even when the model hears "documents".
-    new_service = SERVICE_INTENTS.get(intent) not in (None, conversation.topic)
-    other = (
-        intent in NOT_FOLLOW_UPS
-        or (new_service and aspect != "bring")
-        or (intent == "ask_office" and bool(OFFICE_WORDS.intersection(words_of(event.body))))
-    )
-    if conversation.topic and aspect and not other:
+    if conversation.topic and aspect and _follows_up(conversation, event, aspect, ctx):
         country = ctx.country(conversation, event)
         body = follow_up_answer(country, conversation.topic, aspect, language)
         return understood, [Send(body, f"follow_up_{aspect}")]
+    document = document_named(event.body)
+    if document is not None and intent in {"ask_documents", *NO_NEW_QUESTION}:
+        return _sent(service_reply(understood, event, ctx, "documents", document))
     if intent in SERVICE_INTENTS:
-        key = SERVICE_INTENTS[intent]
-        body = service_answer(ctx.country(conversation, event), key, language)
-        topical = replace(understood, topic=key, topic_until=ctx.now + ctx.policy.topic)
-        return topical, [Send(body, f"orientation_{key}")]
+        return _sent(service_reply(understood, event, ctx, SERVICE_INTENTS[intent], document))
     if intent == "ask_office":
         return understood, [Send(office_answer(ctx.country(conversation, event), language),
                                  "orientation_office")]  # fmt: skip
@@ -193,18 +251,24 @@ def _free(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
     if intent in MENU_INTENTS or intent == "greet":
         key = "greeting" if intent == "greet" else "menu"
         menu = render("menu", language)
-        return understood, [Send(render(key, language, menu=menu), "menu")]
+        return replace(understood, asked="menu"), [Send(render(key, language, menu=menu), "menu")]
     return _not_understood(conversation)
+
+
+def _sent(outcome: tuple[Conversation, list[Send]]) -> Outcome:
+    conversation, sends = outcome
+    return conversation, list(sends)
 
 
 def _not_understood(conversation: Conversation) -> Outcome:
     """Offer the menu; the second time in a row, offer a person instead (never a loop)."""
     language = conversation.language
     if conversation.misunderstood >= 1:
-        return replace(conversation, misunderstood=0), [_send("not_understood_again", language)]
+        again = replace(conversation, misunderstood=0, asked="menu")
+        return again, [_send("not_understood_again", language)]
     menu = render("menu", language)
     reply = Send(render("not_understood", language, menu=menu), "not_understood")
-    return replace(conversation, misunderstood=1), [reply]
+    return replace(conversation, misunderstood=1, asked="menu"), [reply]
 
 
 def _send(key: str, language: str) -> Send:

@@ -1,31 +1,50 @@
-"""Onboarding: language by digit, consent, country, and an optional registration code.
+"""Onboarding: language by digit, consent, the country its dialling code suggests, and an
+optional registration code; a request made on the way is answered at the end.
 
 Nothing beyond the number (and the language to answer in) is kept until consent is given;
-declining keeps only what is needed to honour STOP.
+declining keeps only what is needed to honour STOP. An answer the bot cannot read is asked
+again in other words, and is never taken as refusing consent.
 """
 
 import re
 from dataclasses import replace
 
+from flows.answers import NO, YES, country_named, document_named, no_code, yes_no
 from flows.content import LANGUAGES
 from flows.conversation import Context, Conversation, Effect, Event, LinkCase, Send, Session
-from flows.orientation import SERVICE_INTENTS, service_answer
+from flows.orientation import answer_pending
 from flows.texts import render
 
 Outcome = tuple[Conversation, list[Effect]]
-STEPS = ("language", "consent", "country", "code")
+STEPS = ("language", "consent", "country_confirm", "country", "code")
+# What a first message may ask that is answered once onboarding is over.
+PENDING_INTENTS = frozenset({
+    "ask_counselling", "ask_vocational_training", "ask_business_training", "ask_job",
+    "ask_grant", "ask_drug_rehab", "ask_documents", "ask_health", "ask_housing", "ask_office",
+})  # fmt: skip
+_PROMPTS = {"language": "choose_language", "consent": "consent", "code": "ask_code"}
+_BY_INTENT = {"affirm": YES, "deny": NO}
 
 
 def begin(
     conversation: Conversation, event: Event, ctx: Context, step: str = "language"
 ) -> Outcome:
     """Start onboarding; a first message asking about a service is answered at the end."""
-    answers: tuple[tuple[str, str], ...] = ()
-    if event.intent in SERVICE_INTENTS:
-        answers = (("pending", event.intent),)
-    session = Session("onboarding", step, ctx.now + ctx.policy.onboarding, answers)
-    started = replace(conversation, session=session)
+    session = _remember(Session("onboarding", step, ctx.now + ctx.policy.onboarding), event)
+    started = replace(conversation, session=session, asked="onboarding", onboarding_after=None)
     return started, [prompt(started, ctx)]
+
+
+def _remember(session: Session, event: Event) -> Session:
+    """Keep the request a message made (and the document it named) for the end."""
+    if event.intent not in PENDING_INTENTS:
+        return session
+    answers = [(k, v) for k, v in session.answers if k not in ("pending", "document")]
+    answers.append(("pending", event.intent or ""))
+    document = document_named(event.body)
+    if document is not None:
+        answers.append(("document", document))
+    return replace(session, answers=tuple(answers))
 
 
 def prompt(conversation: Conversation, ctx: Context, invalid: bool = False) -> Send:
@@ -34,10 +53,15 @@ def prompt(conversation: Conversation, ctx: Context, invalid: bool = False) -> S
     language, step = conversation.language, conversation.session.step
     if step == "country":
         body = render("choose_country", language, options=country_options(ctx, language))
+    elif step == "country_confirm":
+        country = ctx.catalogue.get(conversation.session.answer("inferred"))
+        body = render("country_confirm", language, country=country.name(language) if country
+                      else "?")  # fmt: skip
+    elif step == "consent" and invalid:
+        return Send(render("consent_again", language), "onboarding_consent")
     else:
-        body = render({"language": "choose_language", "consent": "consent",
-                       "code": "ask_code"}[step], language)  # fmt: skip
-    if invalid:
+        body = render(_PROMPTS[step], language)
+    if invalid and step != "code":
         body = f"{render('invalid_choice', language)} {body}"
     return Send(body, f"onboarding_{step}")
 
@@ -56,19 +80,23 @@ def answer(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
     session = conversation.session
     assert session is not None
     choice = event.body.strip().rstrip(".")
-    handler = {"language": _language, "consent": _consent, "country": _country,
-               "code": _code}[session.step]  # fmt: skip
+    handler = {"language": _language, "consent": _consent, "country_confirm": _confirm,
+               "country": _country, "code": _code}[session.step]  # fmt: skip
     outcome = handler(conversation, choice, event, ctx)
     if outcome is not None:
         return outcome
-    if event.intent in SERVICE_INTENTS:  # remember the question for the end
-        session = replace(session, answers=(*session.answers, ("pending", event.intent)))
+    session = _remember(session, event)
     if session.invalid >= ctx.policy.max_invalid:
         return _skip(replace(conversation, session=session), event, ctx)
     retry = replace(conversation, session=replace(session, invalid=session.invalid + 1))
     if session.step == "code" and event.code_status == "unknown":
         return retry, [Send(render("code_unknown", retry.language), "code_unknown")]
     return retry, [prompt(retry, ctx, invalid=True)]
+
+
+def _said(choice: str, event: Event) -> str | None:
+    """YES or NO: the offered words and digits first, then the model's affirm or deny."""
+    return yes_no(choice) or (None if choice.isdigit() else _BY_INTENT.get(event.intent or ""))
 
 
 def _language(conv: Conversation, choice: str, event: Event, ctx: Context) -> Outcome | None:
@@ -81,24 +109,51 @@ def _language(conv: Conversation, choice: str, event: Event, ctx: Context) -> Ou
 
 
 def _consent(conv: Conversation, choice: str, event: Event, ctx: Context) -> Outcome | None:
-    if choice == "1" or (event.intent == "affirm" and not choice.isdigit()):
-        return _next(replace(conv, consent="given"), "country", ctx)
-    if choice == "2" or (event.intent == "deny" and not choice.isdigit()):
+    said = _said(choice, event)
+    if said == YES:
+        return _to_country(replace(conv, consent="given"), event, ctx)
+    if said == NO:
         declined = replace(conv, consent="declined", country=None)
         return _finish(declined, event, ctx, [Send(render("consent_declined", conv.language),
                                             "consent_declined")])  # fmt: skip
     return None
 
 
+def _to_country(conv: Conversation, event: Event, ctx: Context) -> Outcome:
+    """Confirm the country the number's dialling code says, or ask from the list."""
+    assert conv.session is not None
+    inferred = event.region if ctx.catalogue.get(event.region) is not None else None
+    if inferred is None:
+        return _next(conv, "country", ctx)
+    answers = (
+        *[(k, v) for k, v in conv.session.answers if k != "inferred"],
+        ("inferred", inferred),
+    )
+    return _next(replace(conv, session=replace(conv.session, answers=answers)), "country_confirm",
+                 ctx)  # fmt: skip
+
+
+def _confirm(conv: Conversation, choice: str, event: Event, ctx: Context) -> Outcome | None:
+    assert conv.session is not None
+    named = country_named(choice, ctx.catalogue.order)
+    said = None if named else _said(choice, event)
+    if said == YES:
+        named = conv.session.answer("inferred")
+    if named is not None:
+        return _next(replace(conv, country=named), "code", ctx)
+    return _next(conv, "country", ctx) if said == NO else None
+
+
 def _country(conv: Conversation, choice: str, event: Event, ctx: Context) -> Outcome | None:
     order = ctx.catalogue.order
-    if not re.fullmatch(r"[0-9]{1,2}", choice) or not 1 <= int(choice) <= len(order):
-        return None
-    return _next(replace(conv, country=order[int(choice) - 1]), "code", ctx)
+    named = country_named(choice, order)
+    if named is None and re.fullmatch(r"[0-9]{1,2}", choice) and 1 <= int(choice) <= len(order):
+        named = order[int(choice) - 1]
+    return None if named is None else _next(replace(conv, country=named), "code", ctx)
 
 
 def _code(conv: Conversation, choice: str, event: Event, ctx: Context) -> Outcome | None:
-    if choice == "0" or (event.intent == "deny" and not choice.isdigit()):
+    if no_code(choice) or (event.intent == "deny" and not choice.isdigit()):
         return _finish(conv, event, ctx, [])
     if event.code_status in ("linked", "needs_check"):
         key = "code_linked" if event.code_status == "linked" else "code_pending"
@@ -114,17 +169,20 @@ def _next(conversation: Conversation, step: str, ctx: Context) -> Outcome:
 
 
 def _skip(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
-    """Too many wrong answers: keep the defaults and move on rather than loop."""
+    """Too many unreadable answers: keep a safe default and move on rather than loop."""
     assert conversation.session is not None
     step = conversation.session.step
     if step == "language":
         return _next(conversation, "consent", ctx)
+    if step == "country_confirm":  # the dialling code's country is the best guess
+        inferred = conversation.session.answer("inferred")
+        return _next(replace(conversation, country=inferred), "code", ctx)
     if step == "country":
         return _next(conversation, "code", ctx)
-    if step == "consent":  # no answer is no consent: keep only the number
-        declined = replace(conversation, consent="declined", country=None)
-        body = render("consent_declined", conversation.language)
-        return _finish(declined, event, ctx, [Send(body, "consent_declined")])
+    if step == "consent":  # never taken as a no: ask again another day
+        later = replace(conversation, onboarding_after=ctx.now + ctx.policy.onboarding)
+        body = render("consent_later", conversation.language)
+        return _finish(later, event, ctx, [Send(body, "consent_later")])
     return _finish(conversation, event, ctx, [])  # the code is optional
 
 
@@ -134,16 +192,17 @@ def _finish(
     """End onboarding with the menu, then answer the question the returnee came with."""
     assert conversation.session is not None
     pending = conversation.session.answer("pending")
-    done = replace(conversation, session=None)
+    document = conversation.session.answer("document")
+    done = replace(conversation, session=None, asked=None)
     language = done.language
     if done.consent == "given":
         menu = render("menu", language)
         effects = [*effects, Send(render("onboarding_done", language, menu=menu), "menu")]
+        done = replace(done, asked="menu")
     if pending:
-        country = ctx.country(done, event)
-        key = SERVICE_INTENTS[pending]
-        effects.append(Send(service_answer(country, key, language), f"orientation_{key}"))
-        done = replace(done, topic=key, topic_until=ctx.now + ctx.policy.topic)
+        done, answers = answer_pending(done, event, ctx, pending, document)
+        effects += answers
     elif done.consent != "given":
         effects.append(Send(render("menu", language), "menu"))
+        done = replace(done, asked="menu")
     return done, effects

@@ -1,10 +1,13 @@
 """Orientation answers: where, when, who and what to bring, from the country's content."""
 
 import itertools
+from dataclasses import replace
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from flows.content import Country, Hours, Service
+from flows.answers import says_no_id
+from flows.content import FREE, Country, Hours, Service
+from flows.conversation import Context, Conversation, Event, Send
 from flows.keywords import normalise_word
 from flows.texts import day_names, label, render
 
@@ -29,6 +32,10 @@ FOLLOW_UP_WORDS: dict[str, str] = {
         ("WHEN HOURS HOUR TIME OPEN CUANDO HORARIO HORA QUAND HEURE HEURES HORAIRE KILE",
          "when"),
         ("BRING TAKE CARRY TRAER LLEVAR APPORTER AMENER POTE MENNEN", "bring"),
+        ("COST COSTS PAY PAYING PRICE FREE FEE FEES CHARGE CUANTO CUESTA PAGAR PAGO GRATIS "
+         "PRECIO COBRAN COMBIEN PAYER PAYANT GRATUIT PRIX KONBYEN PEYE FRE", "cost"),
+        ("QUALIFY ELIGIBLE ELIGIBILITY REQUIREMENTS REQUIREMENT REQUISITOS REQUISITO CALIFICO "
+         "ELEGIBLE CONDITIONS KALIFYE KONDISYON", "eligibility"),
     )
     for word in words.split()
 }  # fmt: skip
@@ -42,7 +49,8 @@ def words_of(body: str) -> list[str]:
 def follow_up_aspect(body: str) -> str | None:
     """Which detail a follow-up question asks for (where, when, bring), if any."""
     words = words_of(body)
-    words += ["KILE" for a, b in itertools.pairwise(words) if (a, b) == ("KI", "LE")]
+    pairs = {("KI", "LE"): "KILE", ("HOW", "MUCH"): "COST"}
+    words += [pairs[pair] for pair in itertools.pairwise(words) if pairs.get(pair)]
     aspects = [FOLLOW_UP_WORDS[w] for w in words if w in FOLLOW_UP_WORDS]
     return aspects[0] if aspects else None
 
@@ -88,10 +96,19 @@ def service_answer(country: Country, key: str, language: str) -> str:
     )  # fmt: skip
 
 
-def follow_up_answer(country: Country, key: str, aspect: str, language: str) -> str:
-    """The answer to 'where is it?', 'when?' or 'what do I bring?' about the current topic."""
+def follow_up_answer(country: Country, topic: str, aspect: str, language: str) -> str:
+    """The answer to 'where is it?', 'when?', 'what do I bring?', 'how much?' or 'can I get
+    it?' about the current topic (a service, or a document: `doc:passport`)."""
+    document = country.documents.get(topic[4:]) if topic.startswith("doc:") else None
+    key = service_of(topic)
     service, office = country.services[key], country.office
-    name = label(key, language)
+    name = label(f"doc_{topic[4:]}", language) if document else label(key, language)
+    if aspect == "cost":
+        return cost_answer(name, document.cost if document else service.cost, country, language)
+    if aspect == "eligibility":
+        return render("follow_eligibility", language, service=name, bring=_bring(service, language))
+    if document is not None and aspect in ("where", "bring"):
+        return document_answer(country, topic[4:], language)
     if aspect == "when":
         return render("follow_when", language, service=name,
                       hours=_service_hours(service, country, language))  # fmt: skip
@@ -132,3 +149,66 @@ def contact_when(country: Country, now: datetime, language: str) -> str:
 
 def _hm(moment: time) -> str:
     return f"{moment:%H:%M}"
+
+
+def service_of(topic: str) -> str:
+    """The service a topic belongs to (a document's is `documents`)."""
+    return "documents" if topic.startswith("doc:") else topic
+
+
+def cost_words(cost: str | None, language: str) -> str:
+    """ "free", the amount, or "ask the office", in `language`."""
+    if cost is None:
+        return label("cost_unknown", language)
+    return label("cost_free", language) if cost == FREE else cost
+
+
+def cost_answer(name: str, cost: str | None, country: Country, language: str) -> str:
+    """What a service or document costs, from the content."""
+    if cost is None:
+        return render("follow_cost_unknown", language, service=name, phone=country.office.phone)
+    if cost == FREE:
+        return render("follow_cost_free", language, service=name)
+    return render("follow_cost_amount", language, service=name, cost=cost)
+
+
+def document_answer(country: Country, key: str, language: str) -> str:
+    """Where to apply for a document, its cost and what to bring (never the document)."""
+    document = country.documents.get(key)
+    name = label(f"doc_{key}", language)
+    if document is None:
+        return render("document_not_issued", language, document=name,
+                      country=country.name(language), phone=country.office.phone)  # fmt: skip
+    bring = ", ".join(label(item, language) for item in document.bring)
+    return render(
+        "document_answer", language, document=name, where=document.where,
+        cost=cost_words(document.cost, language),
+        bring=bring or render("nothing_to_bring", language),
+    )  # fmt: skip
+
+
+def service_reply(
+    conversation: Conversation, event: Event, ctx: Context, key: str, document: str | None = None
+) -> tuple[Conversation, list[Send]]:
+    """Answer a service question (or a named document's), and make it the topic."""
+    country, language = ctx.country(conversation, event), conversation.language
+    until = ctx.now + ctx.policy.topic
+    if key == "documents" and document is not None and document in country.documents:
+        body = document_answer(country, document, language)
+        topical = replace(conversation, topic=f"doc:{document}", topic_until=until, asked=None)
+        return topical, [Send(body, f"document_{document}")]
+    topical = replace(conversation, topic=key, topic_until=until, asked=None)
+    sends = [Send(service_answer(country, key, language), f"orientation_{key}")]
+    if "id_card" in country.services[key].bring and says_no_id(event.body):
+        sends.append(Send(render("no_id_hint", language), "no_id_hint"))
+    return topical, sends
+
+
+def answer_pending(
+    conversation: Conversation, event: Event, ctx: Context, intent: str, document: str | None
+) -> tuple[Conversation, list[Send]]:
+    """Answer the request a returnee made while onboarding."""
+    if intent == "ask_office":
+        body = office_answer(ctx.country(conversation, event), conversation.language)
+        return conversation, [Send(body, "orientation_office")]
+    return service_reply(conversation, event, ctx, SERVICE_INTENTS[intent], document)

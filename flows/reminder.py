@@ -58,7 +58,7 @@ def open_reminder(
                ("zone", reminder.zone))  # fmt: skip
     session = Session("reminder", "confirm", ctx.now + ctx.policy.reminder, answers)
     body = reminder_text(reminder, conversation.language)
-    return replace(conversation, session=session), [Send(body, purpose)]
+    return replace(conversation, session=session, asked="reminder"), [Send(body, purpose)]
 
 
 def pending_reminder(session: Session) -> Reminder:

@@ -46,21 +46,22 @@ FLOW_TEXTS: dict[str, dict[str, str]] = {
         "ht": "Nan ki peyi ou ye kounye a? Reponn ak nimewo a: {options}",
     },
     "ask_code": {
-        "en": "If a caseworker gave you a registration code, send it now. If not, reply 0.",
+        "en": "If a caseworker gave you a registration code, send it now. If not, reply NO.",
         "es": "Si un trabajador social le dio un codigo de registro, envielo ahora. Si no, "
-        "responda 0.",
+        "responda NO.",
         "fr": "Si un travailleur social vous a donne un code d'inscription, envoyez-le "
-        "maintenant. Sinon, repondez 0.",
+        "maintenant. Sinon, repondez NON.",
         "ht": "Si yon asistan sosyal te ba w yon kòd enskripsyon, voye l kounye a. Si non, "
-        "reponn 0.",
+        "reponn NON.",
     },
     "code_unknown": {
-        "en": "We could not find that code. Check it and send it again, or reply 0 to skip.",
-        "es": "No encontramos ese codigo. Reviselo y envielo otra vez, o responda 0 para "
+        "en": "We could not find that code. Check it and send it again, or reply NO to skip.",
+        "es": "No encontramos ese codigo. Reviselo y envielo otra vez, o responda NO para "
         "saltar este paso.",
-        "fr": "Nous n'avons pas trouve ce code. Verifiez-le et renvoyez-le, ou repondez 0 pour "
-        "passer.",
-        "ht": "Nou pa jwenn kòd sa a. Tcheke l epi voye l ankò, oswa reponn 0 pou sote etap sa a.",
+        "fr": "Nous n'avons pas trouve ce code. Verifiez-le et renvoyez-le, ou repondez NON "
+        "pour passer.",
+        "ht": "Nou pa jwenn kòd sa a. Tcheke l epi voye l ankò, oswa reponn NON pou sote etap "
+        "sa a.",
     },
     "code_linked": {
         "en": "Thank you. Your number is now linked to your case and your caseworker.",
@@ -269,12 +270,6 @@ FLOW_TEXTS: dict[str, dict[str, str]] = {
         "sont transmis. Repondez STOP pour arreter.",
         "ht": "Yon asistan sosyal ap kontakte w {when}. Jiskaske sa, mesaj ou yo ap rive "
         "jwenn li. Reponn KANPE pou sispann.",
-    },
-    "handoff_waiting": {
-        "en": "We have your message. A caseworker will contact you {when}.",
-        "es": "Recibimos su mensaje. Un trabajador social le contactara {when}.",
-        "fr": "Nous avons votre message. Un travailleur social vous contactera {when}.",
-        "ht": "Nou resevwa mesaj ou. Yon asistan sosyal ap kontakte w {when}.",
     },
     "handoff_ended": {
         "en": "Your caseworker handed you back to the assistant. Reply MENU to see what we can "

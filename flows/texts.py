@@ -3,6 +3,7 @@ so a reply stays in cheap, basic-phone-safe GSM-7 segments."""
 
 import string
 
+from flows.answer_texts import ANSWER_LABELS, ANSWER_TEXTS
 from flows.content import Emergency
 from flows.replies import DAY_NAMES, FLOW_TEXTS
 from flows.replies import LABELS as REPLY_LABELS
@@ -56,8 +57,8 @@ BASE_TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-TEXTS: dict[str, dict[str, str]] = {**BASE_TEXTS, **FLOW_TEXTS, **SCHEDULE_TEXTS}
-LABELS: dict[str, dict[str, str]] = {**REPLY_LABELS, **MILESTONE_LABELS}
+TEXTS: dict[str, dict[str, str]] = {**BASE_TEXTS, **FLOW_TEXTS, **SCHEDULE_TEXTS, **ANSWER_TEXTS}
+LABELS: dict[str, dict[str, str]] = {**REPLY_LABELS, **MILESTONE_LABELS, **ANSWER_LABELS}
 
 # Who to call where we know no numbers (a country outside the programme, or an unknown one):
 # better a generic line than another country's number.
@@ -131,15 +132,20 @@ _HELPLINE = {
 }
 
 
+def emergency_call(language: str, numbers: Emergency | None) -> str:
+    """Who to call now: "119 (police) or 110 (ambulance)", or the generic line."""
+    language = language if language in _CALL else DEFAULT_LANGUAGE
+    if numbers is None:
+        return GENERIC[language]
+    police, ambulance = numbers.police.number, numbers.ambulance.number
+    both, single = _CALL[language]
+    return (single if police == ambulance else both).format(p=police, a=ambulance)
+
+
 def crisis_text(language: str, numbers: Emergency | None) -> str:
     """The crisis reply with the emergency numbers of the returnee's country."""
     language = language if language in CRISIS_TEMPLATES else DEFAULT_LANGUAGE
-    if numbers is None:
-        call, helpline = GENERIC[language], ""
-    else:
-        police, ambulance = numbers.police.number, numbers.ambulance.number
-        both, single = _CALL[language]
-        call = (single if police == ambulance else both).format(p=police, a=ambulance)
-        line = numbers.helpline
-        helpline = _HELPLINE[language].format(h=line.number) if line else ""
-    return CRISIS_TEMPLATES[language].format(call=call, helpline=helpline)
+    line = numbers.helpline if numbers is not None else None
+    helpline = _HELPLINE[language].format(h=line.number) if line else ""
+    return CRISIS_TEMPLATES[language].format(call=emergency_call(language, numbers),
+                                             helpline=helpline)  # fmt: skip

@@ -36,7 +36,8 @@ class ParseResult:
     confidence: float
     ranking: tuple[IntentScore, ...] = ()
     entities: tuple[Entity, ...] = ()
-    source: str = "rasa"  # rasa|rule|lexicon|unavailable
+    source: str = "rasa"  # rasa|rule|lexicon|unavailable|safety_net|below_threshold
+    retracts: bool = False  # denies a danger or takes a message back ("not in danger")
 
     def entity(self, name: str) -> str | None:
         """The value of the first entity called `name`."""

@@ -632,6 +632,33 @@ def match_crisis(text: str) -> CrisisMatch | None:
     return None
 
 
+# Taking a message back: "it was a mistake", "I was only asking", "wrong number".
+_RETRACTIONS = re.compile(
+    r"\b(?:(?:it|that|dat|this|dis) (?:was|is|s|wuz|did)? ?(?:a |an )?(?:mistake|error|joke"
+    r"|accident)"
+    r"|by (?:mistake|accident)|(?:just|jus|only|onli) (?:asking|askin|a ask|ask|joking|jokin"
+    r"|kidding|playing|playin|a joke|a question)|wrong (?:message|number|text|person|chat)"
+    r"|ignore (?:that|dat|the last|my last|it)|didn t mean (?:it|that)|did not mean (?:it|that)"
+    r"|(?:fue|era) (?:un |una )?(?:error|equivocacion|broma)|me equivoque|sin querer|por error"
+    r"|solo (?:preguntaba|estaba preguntando|era una pregunta|bromeaba)|(?:numero|mensaje)"
+    r" equivocado|(?:c etait|c est) (?:une )?(?:erreur|blague)|par erreur|je plaisantais"
+    r"|juste une question|mauvais (?:numero|message)|se (?:te )?(?:yon )?(?:ere|fot|blag)\b"
+    r"|pa (?:t )?(?:fe )?(?:espre|ekspre)|m (?:te )?(?:jis|jus|senpleman) (?:ap )?(?:mande"
+    r"|poze yon kesyon)|m t ap (?:jwe|fe blag)|move nimewo)\b"
+)
+
+
+def retracts(text: str) -> bool:
+    """The message denies a danger ("not in danger") or takes a message back ("it was a
+    mistake", "I was only asking"), and names no plan or harm of its own."""
+    if match_crisis(text) is not None:
+        return False
+    reading = normalise(text)
+    return _RETRACTIONS.search(reading) is not None or any(
+        denial.search(reading) for denial in _DENIALS
+    )
+
+
 def harmless_reading(text: str) -> str | None:
     """The message without its harmless idioms and denials ("dying of hunger", "not in
     danger"), when it has any: what the model should judge, so that a manner of speech does

@@ -4,7 +4,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from nlu.client import FALLBACK_INTENT, ParseResult
-from nlu.lexicon import harmless_reading, match_crisis
+from nlu.lexicon import harmless_reading, match_crisis, retracts
 from nlu.rules import match_rule
 
 CRISIS = "crisis"
@@ -25,7 +25,13 @@ class Parser(Protocol):
 def understand(
     text: str, model: Parser | None, crisis_threshold: float = CRISIS_THRESHOLD
 ) -> ParseResult:
-    """The crisis lexicon first, then digits and keywords, then the model (if it answers)."""
+    """The crisis lexicon first, then digits and keywords, then the model (if it answers);
+    a message that takes a danger back is marked so (`retracts`)."""
+    result = _understand(text, model, crisis_threshold)
+    return replace(result, retracts=True) if retracts(text) else result
+
+
+def _understand(text: str, model: Parser | None, crisis_threshold: float) -> ParseResult:
     crisis = match_crisis(text)
     if crisis is not None:
         return ParseResult(text, CRISIS, 1.0, source="lexicon")

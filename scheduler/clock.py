@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.alerts import escalate_overdue
+from bot.handoffs import end_expired
 from bot.bootstrap import Services
 from bot.inbound import resume_unhandled
 from bot.logs import get_logger
@@ -54,6 +55,7 @@ class Clock:
         desk = self.services.desk
         resume_unhandled(desk, now, self.resume_after, self.services.nlu)
         escalate_overdue(self.services.sessions, desk.alerts, now)
+        end_expired(self.services.sessions, desk, now)
         fire_due(desk, now)
         return True
 

@@ -54,6 +54,7 @@ class Alert(Base):
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("caseworkers.id"))
     resolution_note: Mapped[str | None] = mapped_column(Text)
+    notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # last told its owner
 
     __table_args__ = (
         Index("ix_alerts_open_sla", "status", "escalated_at", "sla_due_at"),
@@ -76,6 +77,9 @@ class FlowSession(Base):
     topic_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     notified_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     misunderstood: Mapped[int] = mapped_column(Integer, default=0)
+    handoff: Mapped[str | None] = mapped_column(String(20))  # crisis|request_human|caseworker
+    asked: Mapped[str | None] = mapped_column(String(20))  # the last question asked
+    onboarding_after: Mapped[datetime | None] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 

@@ -4,12 +4,13 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.casework import Alert, Caseworker, CheckIn, FlowSession, OutboundEmail
 from storage.models import Contact, ContactNumber, InboundMessage
 from storage.repositories import insert_ignoring_conflict
+from storage.staff import StaffOffice
 
 SUPERVISOR_ROLES = ("supervisor", "admin")
 
@@ -31,44 +32,37 @@ def list_caseworkers(session: Session, office: str | None = None) -> Sequence[Ca
     return session.scalars(query.order_by(Caseworker.office, Caseworker.name)).all()
 
 
-def _active(session: Session, **where: Any) -> list[Caseworker]:
-    query = select(Caseworker).where(Caseworker.active.is_(True))
+def _with_access(session: Session, office: str | None, **where: Any) -> list[Caseworker]:
+    """Matching active staff who can see the office's returnees: it is their own office, or
+    one they were given. Nobody else is paged about a returnee they could not open."""
+    if office is None:
+        return []
+    granted = select(StaffOffice.caseworker_id).where(StaffOffice.office == office)
+    query = select(Caseworker).where(
+        Caseworker.active.is_(True), or_(Caseworker.office == office, Caseworker.id.in_(granted))
+    )
     for column, value in where.items():
         attribute = getattr(Caseworker, column)
         query = query.where(
             attribute.in_(value) if isinstance(value, tuple) else attribute == value
         )
-    return list(session.scalars(query.order_by(Caseworker.id)))
+    return list(session.scalars(query.order_by(Caseworker.office != office, Caseworker.id)))
 
 
-def _nearest(
-    session: Session, office: str | None, default_office: str | None, **where: Any
-) -> list[Caseworker]:
-    """Matching staff of the office, else of the default office, else of any office."""
-    for place in (office, default_office):
-        found = _active(session, office=place, **where) if place else []
-        if found:
-            return found
-    return _active(session, **where)
+def on_call(session: Session, office: str | None) -> list[Caseworker]:
+    """The on-call caseworkers who can see the office (its own staff first)."""
+    return _with_access(session, office, on_call=True)
 
 
-def on_call(session: Session, office: str | None, default_office: str | None) -> list[Caseworker]:
-    """The on-call caseworkers of the office, else of the default office, else anyone on call."""
-    return _nearest(session, office, default_office, on_call=True)
+def supervisors(session: Session, office: str | None) -> list[Caseworker]:
+    """The supervisors and admins who can see the office (its own first)."""
+    return _with_access(session, office, role=SUPERVISOR_ROLES)
 
 
-def supervisors(
-    session: Session, office: str | None, default_office: str | None
-) -> list[Caseworker]:
-    """The supervisors of the office, else of the default office, else any supervisor."""
-    return _nearest(session, office, default_office, role=SUPERVISOR_ROLES)
-
-
-def alert_recipients(
-    session: Session, kind: str, contact: Contact | None, office: str | None,
-    default_office: str | None,
-) -> list[Caseworker]:  # fmt: skip
-    """Who hears of an alert first: the assigned caseworker, and for a crisis also on-call."""
+def alert_recipients(session: Session, kind: str, contact: Contact | None,
+                     office: str | None) -> list[Caseworker]:  # fmt: skip
+    """Who hears of an alert first: the assigned caseworker, and for a crisis also on-call;
+    with nobody on call for the office, its supervisors."""
     assigned = None
     if contact is not None and contact.caseworker_id is not None:
         assigned = session.get(Caseworker, contact.caseworker_id)
@@ -76,8 +70,8 @@ def alert_recipients(
     if assigned is not None and kind != "crisis":
         return [assigned]
     people = [assigned] if assigned is not None else []
-    people += [c for c in on_call(session, office, default_office) if c not in people]
-    return people
+    people += [c for c in on_call(session, office) if c not in people]
+    return people or supervisors(session, office)
 
 
 # Alerts
@@ -126,6 +120,41 @@ def lock_overdue_alert(session: Session, alert_id: int, now: datetime) -> Alert 
         .with_for_update(skip_locked=True)
     )  # fmt: skip
     return session.scalar(query)
+
+
+def set_handoff(session: Session, contact_id: int, why: str, now: datetime) -> None:
+    """Record why a person has the conversation (unless a crisis already says so)."""
+    row = flow_session(session, contact_id)
+    if row is None:
+        row = FlowSession(contact_id=contact_id, updated_at=now)
+        session.add(row)
+    row.handoff = "crisis" if row.handoff == "crisis" else why
+
+
+def unread_counts(session: Session, contact_ids: list[int]) -> dict[int, int]:
+    """Messages from each returnee received after a caseworker last read the conversation."""
+    if not contact_ids:
+        return {}
+    query = (
+        select(InboundMessage.contact_id, func.count(InboundMessage.id))
+        .join(Contact, Contact.id == InboundMessage.contact_id)
+        .where(InboundMessage.contact_id.in_(contact_ids),
+               or_(Contact.read_until.is_(None), InboundMessage.received_at > Contact.read_until))
+        .group_by(InboundMessage.contact_id)
+    )  # fmt: skip
+    return {int(contact): int(count) for contact, count in session.execute(query) if contact}
+
+
+def expired_handoffs(session: Session, now: datetime, limit: int) -> Sequence[Contact]:
+    """Returnees whose handoff ran out, locked (another clock skips them)."""
+    query = (
+        select(Contact)
+        .where(Contact.paused_until <= now)
+        .order_by(Contact.paused_until, Contact.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    return session.scalars(query).all()
 
 
 def trigger_text(session: Session, alert: Alert) -> str:

@@ -30,6 +30,10 @@ class Contact(Base):
     caseworker_id: Mapped[int | None] = mapped_column(ForeignKey("caseworkers.id"), index=True)
     registration_code: Mapped[str | None] = mapped_column(String(16), unique=True)
     paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The caseworker who has the conversation during a handoff (took over, replied or
+    # acknowledged), and how far the caseworkers have read the returnee's messages.
+    handoff_owner_id: Mapped[int | None] = mapped_column(ForeignKey("caseworkers.id"))
+    read_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
     # When the returnee came back; monthly check-ins run for the follow-up period after it.
     returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

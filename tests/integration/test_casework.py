@@ -252,7 +252,7 @@ def test_a_registration_code_links_a_new_number_and_a_second_number_needs_a_chec
         session.add(case)
     first, second = "+18765552001", "+18765552002"
     for phone in (first, second):
-        for body in ("hi", "1", "1", "4", "jm-4821"):
+        for body in ("hi", "1", "1", "yes", "jm-4821"):
             send(desk_services, phone, body)
     with desk_services.sessions.begin() as session:
         linked = repo.find_number(session, first)

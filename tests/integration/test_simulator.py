@@ -50,7 +50,7 @@ def test_a_new_number_onboards_in_kreyol_and_uses_the_registered_case_code(
     sim: FlaskClient,
 ) -> None:
     new = "+18765550177"
-    for body in ("bonjou", "4", "1", "4"):
+    for body in ("bonjou", "4", "1", "wi"):
         say(sim, new, body)
     replies = say(sim, new, "JM2026")
     assert replies[-2:] == [

@@ -12,13 +12,15 @@ from flows.conversation import (
     Context,
     Conversation,
     Event,
+    HandoffMessage,
+    NoteAlert,
     RecordCheckin,
     Send,
     Session,
 )
 from flows.dialogue import step
 from flows.orientation import contact_when, service_answer
-from flows.texts import LANGUAGES, crisis_text, day_names, render
+from flows.texts import LANGUAGES, crisis_text, day_names, emergency_call, render
 from tests.flow_world import CATALOGUE, CTX, JM, NOW, POLICY
 
 
@@ -202,33 +204,48 @@ def test_contact_when_on_friday_evening_names_monday() -> None:
     assert contact_when(JM, utc(27, 22), "ht") == "Len apre 08:30"
 
 
-PAUSED = consented(paused_until=NOW + POLICY.handoff, notified_at=NOW)
+PAUSED = consented(paused_until=NOW + POLICY.handoff, notified_at=NOW, handoff="request_human")
+IN_CRISIS = replace(PAUSED, handoff="crisis")
 
 
-def test_while_paused_the_waiting_notice_is_sent_at_most_once_per_period() -> None:
-    state, purposes = PAUSED, []
-    for hours in (1, 5, 6, 7, 11, 12):
-        ctx = Context(CATALOGUE, NOW + timedelta(hours=hours))
+def test_while_paused_every_message_reaches_the_person_and_the_holding_reply_is_hourly() -> None:
+    state, purposes, told = PAUSED, [], []
+    for minutes in (10, 50, 60, 70, 119, 130):
+        ctx = Context(CATALOGUE, NOW + timedelta(minutes=minutes))
         state, effects = step(state, Event("hello?", intent="greet"), ctx)
         purposes.append(sends(effects))
+        told.append(HandoffMessage() in effects)
 
-    assert POLICY.waiting_notice == timedelta(hours=6)
+    assert POLICY.waiting_notice == timedelta(hours=1)
     assert purposes == [[], [], ["handoff_waiting"], [], [], ["handoff_waiting"]]
-    assert state.notified_at == NOW + timedelta(hours=12)
+    assert told == [True] * 6
+    assert state.notified_at == NOW + timedelta(minutes=130)
 
 
-def test_the_waiting_notice_says_when_a_caseworker_will_call() -> None:
+def test_the_holding_reply_says_the_caseworker_has_the_message_and_when() -> None:
     state = replace(PAUSED, notified_at=None)
     new, effects = step(state, Event("hello", intent="greet"), CTX)
 
     when = render("when_now", "en", time="16:30")
-    assert effects == [Send(render("handoff_waiting", "en", when=when), "handoff_waiting")]
+    holding = Send(render("handoff_waiting", "en", when=when), "handoff_waiting")
+    assert effects == [HandoffMessage(), holding]
     assert new.notified_at == NOW and new.paused_until == PAUSED.paused_until
 
 
+def test_after_a_crisis_the_holding_reply_gives_the_emergency_numbers_again() -> None:
+    _, effects = step(replace(IN_CRISIS, notified_at=None), Event("hello?"), CTX)
+
+    [holding] = [e for e in effects if isinstance(e, Send)]
+    call = emergency_call("en", JM.emergency)
+    assert holding.body.endswith(render("danger_call", "en", call=call))
+    assert "119" in holding.body
+
+
 @pytest.mark.parametrize("intent", ["ask_job", "request_human", "checkin_struggling", None])
-def test_while_paused_other_messages_get_no_bot_answer(intent: str | None) -> None:
-    assert step(PAUSED, Event("4", intent=intent), CTX) == (PAUSED, [])
+def test_while_paused_other_messages_get_no_bot_answer_but_reach_the_person(
+    intent: str | None,
+) -> None:
+    assert step(PAUSED, Event("4", intent=intent), CTX) == (PAUSED, [HandoffMessage()])
 
 
 def test_while_paused_a_crisis_still_gets_the_numbers_and_an_alert() -> None:
@@ -236,15 +253,56 @@ def test_while_paused_a_crisis_still_gets_the_numbers_and_an_alert() -> None:
     new, effects = step(PAUSED, Event("please help me", intent="crisis"), later)
 
     reply = Send(crisis_text("en", JM.emergency), "crisis_reply")
-    assert effects == [Alert("crisis", "crisis message"), reply]
+    assert effects == [Alert("crisis", "crisis message"), HandoffMessage(), reply]
     assert "119" in reply.body and new.paused_until == later.now + POLICY.handoff
+    assert new.handoff == "crisis"
 
 
 @pytest.mark.parametrize("ended", [NOW, NOW - timedelta(minutes=1)], ids=["just-now", "earlier"])
-def test_after_the_pause_ends_the_bot_answers_again(ended: datetime) -> None:
+def test_after_the_pause_ends_the_bot_says_it_is_back_and_answers_again(ended: datetime) -> None:
     new, effects = step(replace(PAUSED, paused_until=ended), Event("hi", intent="greet"), CTX)
 
-    assert new.paused_until is None and sends(effects) == ["menu"]
+    assert new.paused_until is None and new.handoff is None
+    assert sends(effects) == ["handoff_back", "menu"]
+
+
+RETRACTION = Event("mi nuh inna no danger, mi jus a ask bout di grant", intent="ask_grant",
+                   confidence=0.8, retracts=True)  # fmt: skip
+
+
+def test_not_in_danger_after_a_crisis_is_noted_and_the_real_question_answered_at_once() -> None:
+    new, effects = step(IN_CRISIS, RETRACTION, CTX)
+
+    note = NoteAlert("crisis", f"returnee says not in danger: {RETRACTION.body}")
+    assert effects[0] == note
+    assert sends(effects) == ["retraction_noted", "orientation_grants"]
+    assert (new.paused_until, new.handoff, new.topic) == (None, None, "grants")
+
+
+def test_a_bare_retraction_is_noted_and_the_bot_answers_the_next_message() -> None:
+    new, effects = step(IN_CRISIS, Event("it was a mistake", intent="deny", retracts=True), CTX)
+    assert sends(effects) == ["retraction_noted"] and new.paused_until is None
+
+    _, effects = step(new, Event("4", intent="ask_job", confidence=1.0), CTX)
+    assert sends(effects) == ["orientation_job_placement"]
+
+
+@pytest.mark.parametrize(
+    ("state", "event"),
+    [
+        (PAUSED, RETRACTION),  # a person was asked for: only they end it
+        (IN_CRISIS, RETRACTION.__class__(**{**RETRACTION.__dict__, "staff_engaged": True})),
+        (IN_CRISIS, Event("mi nuh inna no danger", intent="deny", retracts=False)),
+    ],
+    ids=["asked for a person", "a caseworker already wrote", "no retraction heard"],
+)
+def test_a_retraction_does_not_end_a_handoff_a_person_is_handling(
+    state: Conversation, event: Event
+) -> None:
+    new, effects = step(state, event, CTX)
+    told = [e for e in effects if isinstance(e, HandoffMessage)]
+    assert told == [HandoffMessage(state.handoff == "crisis")]
+    assert new.paused_until == state.paused_until
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

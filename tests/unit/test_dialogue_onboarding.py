@@ -21,7 +21,7 @@ from tests.flow_world import CATALOGUE, CTX, JM, NOW, POLICY
 
 EXPIRES = NOW + POLICY.onboarding
 PROMPT_KEYS = {"language": "choose_language", "consent": "consent", "country": "choose_country",
-               "code": "ask_code"}  # fmt: skip
+               "code": "ask_code", "country_confirm": "country_confirm"}  # fmt: skip
 NAMES = {"²": "superscript two (a key on French keyboards)"}
 
 
@@ -30,8 +30,10 @@ def options(language: str) -> str:
     return ", ".join(f"{index} {name}" for index, name in enumerate(names, start=1))
 
 
-def prompt(at: str, language: str = "en", invalid: bool = False) -> Send:
-    body = render(PROMPT_KEYS[at], language, options=options(language))
+def prompt(at: str, language: str = "en", invalid: bool = False, country: str = "Jamaica") -> Send:
+    if at == "consent" and invalid:  # asked again in other words
+        return Send(render("consent_again", language), "onboarding_consent")
+    body = render(PROMPT_KEYS[at], language, options=options(language), country=country)
     if invalid:
         body = f"{render('invalid_choice', language)} {body}"
     return Send(body, f"onboarding_{at}")
@@ -45,10 +47,19 @@ def said(key: str, language: str = "en") -> Send:
     return Send(render(key, language), key)
 
 
-def onboarding(at: str, language: str = "en", invalid: int = 0, **changes: Any) -> Conversation:
-    consent = "given" if at in ("country", "code") else "unknown"
-    session = Session("onboarding", at, EXPIRES, (), invalid)
-    return Conversation(language, consent=consent, session=session, **changes)
+def onboarding(
+    at: str,
+    language: str = "en",
+    invalid: int = 0,
+    answers: tuple[tuple[str, str], ...] = (),
+    **changes: Any,
+) -> Conversation:
+    consent = "given" if at in ("country", "code", "country_confirm") else "unknown"
+    session = Session("onboarding", at, EXPIRES, answers, invalid)
+    return Conversation(language, consent=consent, session=session, asked="onboarding", **changes)
+
+
+CONFIRM_JM = onboarding("country_confirm", answers=(("inferred", "JM"),))
 
 
 def summary(conversation: Conversation) -> dict[str, object]:
@@ -110,8 +121,34 @@ ROWS = [
             ("language", "5"), ("language", "0"), ("language", "hello"),
             ("consent", "3"), ("consent", "maybe"), ("consent", "0"),
             ("country", "0"), ("country", "10"), ("country", "99"), ("country", "-1"),
-            ("country", "1 2"), ("country", "Jamaica"), ("country", "²"),
+            ("country", "1 2"), ("country", "Jamaicaaa land"), ("country", "²"),
         )
+    ],
+    # The country the dialling code says, confirmed; or typed by name; or from the list.
+    Row("consent from a Jamaican number asks to confirm Jamaica", onboarding("consent"),
+        Event("yes", region="JM"), {"consent": "given", "step": "country_confirm"},
+        (prompt("country_confirm"),)),
+    Row("consent from a number of no programme country asks from the list",
+        onboarding("consent"), Event("yes", region="US"), {"step": "country"},
+        (prompt("country"),)),
+    Row("yes confirms the inferred country", CONFIRM_JM, Event("YES"),
+        {"country": "JM", "step": "code"}, (prompt("code"),)),
+    Row("wi confirms it in kreyol", CONFIRM_JM, Event("wi"), {"country": "JM", "step": "code"},
+        (prompt("code"),)),
+    Row("no asks from the list", CONFIRM_JM, Event("2"), {"country": None, "step": "country"},
+        (prompt("country"),)),
+    Row("no with a country named answers the confirmation", CONFIRM_JM,
+        Event("no mi deh a trinidad"), {"country": "TT", "step": "code"}, (prompt("code"),)),
+    Row("something else at the confirmation is asked again", CONFIRM_JM, Event("what?"),
+        {"country": None, "step": "country_confirm"}, (prompt("country_confirm", invalid=True),)),
+    Row("a typed name answers the confirmation", CONFIRM_JM, Event("trinidad"),
+        {"country": "TT", "step": "code"}, (prompt("code"),)),
+    *[
+        Row(f"{name!r} names {code} at the country step", onboarding("country"), Event(name),
+            {"country": code, "step": "code"}, (prompt("code"),))
+        for name, code in (("jamaica", "JM"), ("Ayiti", "HT"), ("RD", "DO"), ("la republica"
+                           " dominicana", "DO"), ("im in guyana", "GY"), ("Bim", "BB"),
+                           ("m nan ayiti", "HT"), ("Trinidad and Tobago", "TT"))
     ],
     # The registration code.
     Row("a linked code links the case", onboarding("code"),
@@ -120,12 +157,15 @@ ROWS = [
     Row("a code to check links it pending a call", onboarding("code"),
         Event("K7QF2.", code_status="needs_check"), {"step": None},
         (LinkCase("K7QF2"), said("code_pending"), menu_reply("onboarding_done"))),
-    Row("0 at the code step skips it and is not a handoff", onboarding("code"),
-        Event("0", intent="request_human", code_status="unknown"), {"step": None},
-        (menu_reply("onboarding_done"),)),
-    Row("no at the code step skips it", onboarding("code", "fr"),
-        Event("non", intent="deny", code_status="unknown"), {"step": None},
-        (menu_reply("onboarding_done", "fr"),)),
+    *[
+        Row(f"{body!r} at the code step means no code", onboarding("code", language),
+            Event(body, code_status="unknown"), {"step": None},
+            (menu_reply("onboarding_done", language),))
+        for body, language in (("NO", "en"), ("non", "fr"), ("i have no code", "en"),
+                               ("mi nuh have no code", "en"), ("no tengo", "es"),
+                               ("no tengo codigo", "es"), ("pas de code", "fr"),
+                               ("m pa gen kod", "ht"), ("Mwen pa genyen kòd", "ht"))
+    ],
     # JOIN after declining asks for consent again, in the contact's language.
     *[
         Row(f"{word} after declining asks consent again", Conversation(lang, consent="declined"),
@@ -169,10 +209,9 @@ def test_an_unknown_registration_code_is_asked_again_as_a_code_not_a_number() ->
 
 SKIPS = [  # (step, wrong answer, what the state becomes, the replies)
     ("language", "7", {"language": "fr", "step": "consent"}, (prompt("consent", "fr"),)),
-    # No answer to the consent question is no consent: only the number is kept.
-    ("consent", "7", {"consent": "declined", "step": None},
-     (Send(render("consent_declined", "fr"), "consent_declined"),
-      Send(render("menu", "fr"), "menu"))),
+    # An unreadable answer to the consent question is never a no: it is asked another day.
+    ("consent", "7", {"consent": "unknown", "step": None},
+     (Send(render("consent_later", "fr"), "consent_later"), Send(render("menu", "fr"), "menu"))),
     ("country", "77", {"country": None, "step": "code"}, (prompt("code", "fr"),)),
     ("code", "ZZZZZ", {"consent": "given", "step": None}, (menu_reply("onboarding_done", "fr"),)),
 ]  # fmt: skip
@@ -201,9 +240,10 @@ def walk(state: Conversation, *events: Event) -> tuple[Conversation, list[Effect
 
 
 def test_a_first_service_question_is_answered_once_onboarding_is_done() -> None:
-    question = Event("I need a job", intent="ask_job", region="US")
+    question = Event("They deported me after 20 years, I need work", intent="ask_job",
+                     region="US")  # fmt: skip
     done, effects = walk(Conversation("en"), question, Event("1"), Event("1"), Event("4"),
-                         Event("0", intent="request_human", code_status="unknown"))  # fmt: skip
+                         Event("no", code_status="unknown"))  # fmt: skip
 
     answer = service_answer(JM, "job_placement", "en")
     assert effects == [menu_reply("onboarding_done"), Send(answer, "orientation_job_placement")]
@@ -215,7 +255,7 @@ def test_a_service_question_asked_instead_of_a_choice_is_kept_for_the_end() -> N
     asked, effects = step(onboarding("country"), Event("clinic?", intent="ask_health"), CTX)
     assert effects == [prompt("country", invalid=True)]
 
-    _, effects = walk(asked, Event("3"), Event("0", code_status="unknown"))
+    _, effects = walk(asked, Event("3"), Event("No", code_status="unknown"))
 
     haiti = CATALOGUE.countries["HT"]
     assert effects[-1] == Send(service_answer(haiti, "health", "en"), "orientation_health")

@@ -111,7 +111,8 @@ def test_a_follow_up_with_the_same_service_intent_is_a_follow_up() -> None:
 
 
 def test_a_question_about_another_service_changes_the_topic() -> None:
-    new, effects = step(on_topic("health"), Event("where is the job", intent="ask_job"), CTX)
+    event = Event("where is the job", intent="ask_job", confidence=0.9)
+    new, effects = step(on_topic("health"), event, CTX)
 
     assert effects == [Send(service_answer(JM, "job_placement", "en"), "orientation_job_placement")]
     assert new.topic == "job_placement"

@@ -2,6 +2,8 @@
 
 import pytest
 
+from flows.answer_texts import ANSWER_TEXTS
+from flows.answers import NO, YES, yes_no
 from flows.checkin import ANSWERS, NEEDS
 from flows.content import BRING_ITEMS, SERVICES
 from flows.dialogue import JOIN_WORDS
@@ -64,7 +66,8 @@ def test_day_names_start_on_monday_and_fall_back_to_english() -> None:
 def test_flow_texts_do_not_shadow_the_base_texts() -> None:
     assert not set(BASE_TEXTS) & set(REPLY_TEXTS)
     assert not set(SCHEDULE_TEXTS) & (set(BASE_TEXTS) | set(REPLY_TEXTS))
-    assert set(TEXTS) == set(BASE_TEXTS) | set(FLOW_TEXTS)
+    assert not set(ANSWER_TEXTS) & (set(BASE_TEXTS) | set(REPLY_TEXTS) | set(SCHEDULE_TEXTS))
+    assert set(TEXTS) == set(BASE_TEXTS) | set(FLOW_TEXTS) | set(ANSWER_TEXTS)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -135,7 +138,7 @@ def test_the_stop_word_a_flow_text_names_really_stops(key: str, language: str) -
         ("consent", ["1", "2"]),
         ("checkin_question", list(ANSWERS)),
         ("checkin_need", list(NEEDS)),
-        ("ask_code", ["0"]),
+        ("ask_code", []),
         ("menu", [str(n) for n in range(12)]),
     ],
 )
@@ -144,3 +147,17 @@ def test_every_digit_a_question_offers_is_in_its_text(
     key: str, digits: list[str], language: str
 ) -> None:
     assert set(digits) <= words(text(key, language))
+
+
+@pytest.mark.parametrize(
+    ("key", "offered"),
+    [("consent", (YES, NO)), ("consent_again", (YES, NO)), ("country_confirm", (YES, NO)),
+     ("ask_code", (NO,)), ("code_unknown", (NO,))],
+)  # fmt: skip
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_yes_or_no_word_a_question_offers_is_understood_without_the_model(
+    key: str, offered: tuple[str, ...], language: str
+) -> None:
+    capitals = [w.strip(".,?") for w in text(key, language).split() if w.strip(".,?").isupper()]
+    said = {yes_no(word) for word in capitals if len(word) > 1}
+    assert set(offered) <= said, capitals
