@@ -141,9 +141,11 @@ def reply(
         return "the message is empty"
     if len(text) > 1600:
         return "the message is longer than 1,600 characters"
-    number = reachable_number(contact)
-    if number is None:
-        return "no number to write to: the returnee opted out or has not consented"
+    # Someone who wrote to us can be answered (a crisis may come before any consent);
+    # consent governs what we keep and what the scheduler sends, opt-out governs everything.
+    number = reachable_number(contact) or latest_number(contact)
+    if number is None or number.opted_out_at is not None:
+        return "no number to write to: the returnee opted out"
     queued = outbox.enqueue(
         session, key=f"staff:{who.id}:{nonce}"[:160], purpose="caseworker_message",
         to_e164=number.e164, channel=number.last_channel, body=text, now=now,
