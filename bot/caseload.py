@@ -25,9 +25,11 @@ class OutOfScope(LookupError):
 
 
 def _in_offices(offices: tuple[str, ...]) -> ColumnElement[bool]:
-    """Contacts of these offices: their country, or for one without, an alert's office."""
+    """Contacts of these offices: their country; for one without, the office of their number
+    (someone who texted in), or an alert's office."""
     alert_here = exists().where(Alert.contact_id == Contact.id, Alert.office.in_(offices))
-    return or_(Contact.country.in_(offices), Contact.country.is_(None) & alert_here)
+    no_country = Contact.country.is_(None) & (Contact.office.in_(offices) | alert_here)
+    return or_(Contact.country.in_(offices), no_country)
 
 
 def returnee(session: Session, who: StaffMember, contact_id: int) -> Contact:
@@ -157,6 +159,17 @@ def reply(
     return None
 
 
+def rename(contact: Contact, name: str, now: datetime) -> str | None:
+    """Give the returnee a name; the reason it cannot be saved, or None."""
+    clean = " ".join(name.split())
+    if not clean:
+        return "the name is empty"
+    if len(clean) > 200 or not clean.isprintable():
+        return "the name must be printable text of at most 200 characters"
+    contact.name, contact.updated_at = clean, now
+    return None
+
+
 def mark_read(contact: Contact, now: datetime) -> None:
     """A caseworker has seen the returnee's messages up to now."""
     contact.read_until = now
@@ -193,7 +206,7 @@ def hand_back(session: Session, contact: Contact, now: datetime) -> None:
 
 def office_of(contact: Contact) -> str | None:
     """The office a returnee belongs to (for the audit log): their country, else their number's."""
-    if contact.country:
-        return contact.country
+    if contact.country or contact.office:
+        return contact.country or contact.office
     regions = [parse_address(n.e164).region for n in contact.numbers]
     return next((region for region in regions if region), None)

@@ -11,6 +11,7 @@ from bot.desk import Desk
 from bot.logs import get_logger
 from bot.phones import parse_address
 from bot.scheduling import contact_zone
+from flows.content import Catalogue
 from flows.conversation import Context, Conversation, Event, Reminder, Send
 from flows.dialogue import step
 from flows.keywords import Keyword, match_keyword
@@ -117,7 +118,7 @@ def _handle(
         casework.handle_caseworker(session, desk, caseworker, inbound, now)
         inbound.handled_at = now
         return
-    number = _number_for(session, inbound, now)
+    number = _number_for(session, inbound, now, desk.catalogue)
     inbound.contact_id = number.contact_id
     old = conversation_state.load(session, number)
     event = _event(session, desk, inbound, meaning, number, old)
@@ -178,7 +179,9 @@ def _record_meaning(inbound: InboundMessage, meaning: ParseResult | None) -> Non
         inbound.nlu_confidence = meaning.confidence
 
 
-def _number_for(session: Session, inbound: InboundMessage, now: datetime) -> ContactNumber:
+def _number_for(
+    session: Session, inbound: InboundMessage, now: datetime, catalogue: Catalogue
+) -> ContactNumber:
     """The sender's number, creating a bare contact for a first message."""
     number = repo.find_number(session, inbound.from_e164)
     if number is None:
@@ -187,6 +190,8 @@ def _number_for(session: Session, inbound: InboundMessage, now: datetime) -> Con
         number = repo.add_contact_with_number(
             session, inbound.from_e164, language, inbound.channel, now
         )
+        known = catalogue.get(region) is not None
+        number.contact.office = region if known else catalogue.default
     number.last_seen_at, number.last_channel = now, inbound.channel
     number.wa_id = inbound.wa_id or number.wa_id
     if inbound.profile_name:

@@ -4,6 +4,8 @@ import csv
 import io
 import uuid
 from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
@@ -49,16 +51,33 @@ def _contact_or_404(db: Session, contact_id: int) -> Contact:
         abort(404, "no such returnee")
 
 
+@bp.app_template_filter("local")
+def local_time(moment: datetime | None, zone: str | None) -> str:
+    """A time as the office reads it: its own zone, with the zone's abbreviation."""
+    if moment is None:
+        return "-"
+    return f"{moment.astimezone(ZoneInfo(zone or 'UTC')):%Y-%m-%d %H:%M %Z}"
+
+
+def _office_zone(office: str | None) -> str:
+    country = services().desk.catalogue.get(office)
+    return country.time_zone if country else "UTC"
+
+
 @bp.get("/")
 @login_required
 def alerts() -> ResponseReturnValue:
-    """The alert queue: most urgent and newest first, with the SLA counting down."""
+    """The alert queue: most urgent and newest first, with the SLA counting down, unread
+    messages of the conversations a caseworker has, and who acknowledged what."""
     with services().sessions.begin() as db:
         queue = caseload.alert_queue(db, who())
-        rows = [(a, views.sla_left(a, now()), db.get(Contact, a.contact_id) if a.contact_id
-                 else None, cases.trigger_text(db, a)) for a in queue]  # fmt: skip
-        version = f"{len(queue)}-{max((a.id for a in queue), default=0)}"
-        page = render_template("alerts.html", rows=rows, version=version, who=who())
+        unread = caseload.unread(db, [a.contact_id for a in queue if a.contact_id])
+        rows = [views.AlertCard(a, views.sla_left(a, now()), db.get(Contact, a.contact_id) if
+                                a.contact_id else None, cases.trigger_text(db, a),
+                                unread.get(a.contact_id or 0, 0), _office_zone(a.office),
+                                _name(db, a.acknowledged_by_id)) for a in queue]  # fmt: skip
+        page = render_template("alerts.html", rows=rows, version=views.queue_version(queue),
+                               who=who())  # fmt: skip
         for office in who().offices:  # the queue shows returnees' reasons: personal data
             audit(db, who(), "view_alerts", now(), office=office, ip=request.remote_addr)
         return page
@@ -69,8 +88,12 @@ def alerts() -> ResponseReturnValue:
 def alerts_version() -> ResponseReturnValue:
     """A fingerprint of the queue, so the page reloads when an alert comes in."""
     with services().sessions.begin() as db:
-        queue = caseload.alert_queue(db, who())
-        return {"version": f"{len(queue)}-{max((a.id for a in queue), default=0)}"}
+        return {"version": views.queue_version(caseload.alert_queue(db, who()))}
+
+
+def _name(db: Session, caseworker_id: int | None) -> str | None:
+    person = db.get(Caseworker, caseworker_id) if caseworker_id else None
+    return person.name if person else None
 
 
 @bp.post("/alerts/<int:alert_id>/acknowledge")
@@ -88,7 +111,7 @@ def resolve(alert_id: int) -> ResponseReturnValue:
     note = request.form.get("note", "")
     if not note.strip():
         flash("Write a note saying what was done before resolving.", "error")
-        return redirect(request.form.get("back") or url_for("pages.alerts"))
+        return redirect(_back())
     return _on_alert(alert_id, "resolved", lambda db: caseload.resolve(
         db, who(), alert_id, note, now()))  # fmt: skip
 
@@ -104,7 +127,13 @@ def _on_alert(alert_id: int, done: str, act: Callable[[Session], Alert]) -> Resp
         audit(db, who(), action, now(), contact_id=found.contact_id,
               office=found.office, detail=found.code, ip=request.remote_addr)  # fmt: skip
     flash(f"Alert {found.code} {done}.", "ok")
-    return redirect(request.form.get("back") or url_for("pages.alerts"))
+    return redirect(_back())
+
+
+def _back() -> str:
+    """Where a form came from (the queue or a returnee's page); never another site."""
+    back = request.form.get("back", "")
+    return back if back.startswith("/dashboard/") and "//" not in back else url_for("pages.alerts")
 
 
 @bp.get("/returnees")
@@ -127,17 +156,43 @@ def returnee(contact_id: int) -> ResponseReturnValue:
         contact = _contact_or_404(db, contact_id)
         zone = contact_zone(contact, desk.catalogue)
         checkins = caseload.checkins(db, contact.id)
+        thread = caseload.thread(db, contact)
+        alerts = [a for a in caseload.alert_queue(db, who(), True) if a.contact_id == contact.id]
         page = render_template(
-            "returnee.html", who=who(), contact=contact, zone=zone.key,
-            thread=caseload.thread(db, contact), checkins=checkins,
-            chart=views.wellbeing_chart(checkins), milestones=views.milestones(db, contact, zone),
-            kinds=desk.reminders.milestone_types, nonce=uuid.uuid4().hex,
-            alerts=[a for a in caseload.alert_queue(db, who(), True) if a.contact_id == contact.id],
+            "returnee.html", who=who(), contact=contact, zone=zone.key, thread=thread,
+            checkins=checkins, chart=views.wellbeing_chart(checkins),
+            milestones=views.milestones(db, contact, zone), kinds=desk.reminders.milestone_types,
+            nonce=uuid.uuid4().hex, alerts=[(a, _name(db, a.acknowledged_by_id)) for a in alerts],
             paused=contact.paused_until is not None and contact.paused_until > now(),
+            owner=_name(db, contact.handoff_owner_id), version=views.thread_version(thread),
         )  # fmt: skip
+        caseload.mark_read(contact, now())
         audit(db, who(), "view_returnee", now(), contact_id=contact.id,
               office=caseload.office_of(contact), ip=request.remote_addr)  # fmt: skip
     return page
+
+
+@bp.get("/returnees/<int:contact_id>/version")
+@login_required
+def returnee_version(contact_id: int) -> ResponseReturnValue:
+    """A fingerprint of the conversation, so the open page reloads when a message comes."""
+    with services().sessions.begin() as db:
+        contact = _contact_or_404(db, contact_id)
+        return {"version": views.thread_version(caseload.thread(db, contact, limit=20))}
+
+
+@bp.post("/returnees/<int:contact_id>/name")
+@login_required
+def name_returnee(contact_id: int) -> ResponseReturnValue:
+    """Give a name to someone who texted in without registering (audited)."""
+    with services().sessions.begin() as db:
+        contact = _contact_or_404(db, contact_id)
+        problem = caseload.rename(contact, request.form.get("name", ""), now())
+        if problem is None:
+            audit(db, who(), "name_returnee", now(), contact_id=contact.id,
+                  office=caseload.office_of(contact), ip=request.remote_addr)  # fmt: skip
+    flash(f"Not saved: {problem}." if problem else "Name saved.", "error" if problem else "ok")
+    return redirect(url_for("pages.returnee", contact_id=contact_id))
 
 
 @bp.get("/returnees/<int:contact_id>/thread.csv")

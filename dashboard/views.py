@@ -1,11 +1,13 @@
 """What the pages show, computed from the database: rows for templates, and the chart."""
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot.caseload import ThreadMessage
 from storage import schedule_repo as plan
 from storage.casework import Alert, CheckIn
 from storage.models import Contact
@@ -55,6 +57,33 @@ def wellbeing_chart(checkins: list[CheckIn], width: int = 320, height: int = 90)
     return (f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
             f'aria-label="wellbeing over time"><g class="labels">{labels}</g>'
             f'<polyline points="{line}" fill="none"/>{dots}</svg>')  # fmt: skip
+
+
+@dataclass(frozen=True)
+class AlertCard:
+    """One alert in the queue, with what the card shows about it."""
+
+    alert: Alert
+    left: int  # seconds of SLA left
+    contact: Contact | None
+    said: str  # the message that raised it
+    unread: int  # messages no caseworker has seen
+    zone: str  # the office's time zone
+    acknowledged_by: str | None
+
+
+def queue_version(queue: list[Alert]) -> str:
+    """Changes when an alert comes, changes state, or gets a newer message."""
+    marks = ",".join(
+        f"{a.id}:{a.status}:{a.inbound_id or 0}" for a in sorted(queue, key=lambda a: a.id)
+    )
+    return hashlib.sha256(marks.encode()).hexdigest()[:16]
+
+
+def thread_version(thread: list[ThreadMessage]) -> str:
+    """Changes when a message comes or goes, or a delivery status changes."""
+    marks = ",".join(f"{m.at.isoformat()}:{m.direction}:{m.status}" for m in thread[-20:])
+    return hashlib.sha256(marks.encode()).hexdigest()[:16]
 
 
 def sla_left(alert: Alert, now: datetime) -> int:

@@ -23,9 +23,8 @@ _NO = {
 
 # "I have no registration code", in every language (the code step also takes NO).
 _NO_CODE = re.compile(
-    r"^(?:(?:i |mi |me |ah )?(?:have |got |gat |get |do not have |dont have |don t have "
-    r"|doh have |nuh have |ain t got |aint got |no have )?(?:no|nuh|nah|not|any|none)"
-    r"(?: registration| reg)? (?:code|cod|kode|number)(?: at all| sorry| pls| please)?"
+    r"^(?:(?:i |mi |me |ah |we )?(?:\w+ ){0,3}?(?:no|nuh|nah|na|not|any|none|neva|never)"
+    r"(?: registration| reg)? (?:code|cod|kode|number)(?: at all| sorry| pls| please| yet)?"
     r"|(?:i |mi |me )?(?:dont|don t|do not|doh|nuh|never) (?:have|got|get|gat|receive|received)"
     r" (?:a |one |any |no )?(?:code|cod)(?: \w+)?"
     r"|(?:yo )?no tengo(?: (?:ningun |el |un )?(?:codigo|code))?|sin codigo|no hay codigo"

@@ -39,12 +39,12 @@ SIMPLE_REPLIES = {
 }  # fmt: skip
 MENU_INTENTS = {"ask_menu", "affirm", "deny"}
 OFFICE_WORDS = {"OFFICE", "OFICINA", "BUREAU", "BIWO"}
-# Intents that say nothing new: a "where / when / bring / how much" word with one of them is
-# a follow-up about the current topic.
-NO_NEW_QUESTION = {"", "out_of_scope", "nlu_fallback"}
+# Intents that ask no question of their own: a "where / when / bring / how much" word with
+# one of them is a follow-up about the current topic ("weh it deh?" heard as "mi deh yah").
+NO_NEW_QUESTION = {"", "out_of_scope", "nlu_fallback", "greet", "thanks", "goodbye", "affirm",
+                   "deny", "ask_menu", "checkin_good", "checkin_okay"}  # fmt: skip
 # After "I am not in danger", these add no question of their own to answer.
-NOTHING_TO_ANSWER = {*NO_NEW_QUESTION, "deny", "affirm", "thanks", "greet", "goodbye",
-                     "checkin_good", "checkin_okay"}  # fmt: skip
+NOTHING_TO_ANSWER = NO_NEW_QUESTION
 
 
 def step(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
@@ -217,8 +217,8 @@ def _follows_up(conversation: Conversation, event: Event, aspect: str, ctx: Cont
         return True
     if aspect == "bring" and intent == "ask_documents":
         return True  # "what do I bring?" is heard as documents
-    if intent == "ask_office" and OFFICE_WORDS.intersection(words_of(event.body)):
-        return False
+    if intent == "ask_office":  # "what time do they open?" is the topic's, unless it names
+        return not OFFICE_WORDS.intersection(words_of(event.body))  # the office
     return event.confidence < ctx.policy.follow_up_confidence
 
 

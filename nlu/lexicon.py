@@ -60,7 +60,8 @@ _IDIOMS = [
         r"|prices|bill|bills|rent|laugh\w*|stress|exam|waiting|joke|jokes|comedy|show|movie"
         r"|feet|foot|back|knee|knees|shoes|walking|walkin"
         r"|boredom|tiredness|work|job|boss|cold) (?:is |s |a |are |go |gonna |going to"
-        r" |goin |going |gon |gwine |ga |will |ll |really |literally |just |deh |ago |a go "
+        r" |goin |going |gon |gwine |ga |ah |gah |will |ll |really |literally |just |deh |ago "
+        r"|a go "
         r"|dem |dem a |been |always )*(?:kill\w*|dead|murder\w*) (?:me|mi|meh|us)\b",
         r"\b(?:lisans|lisens|pemi|permis|licencia|licence|license|licensed|porte) (?:\w+ ){0,3}?"
         r"(?:zam|arma|armas|arme|armes|gun|guns|firearm|firearms)\b",

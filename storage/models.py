@@ -20,6 +20,8 @@ class Contact(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str | None] = mapped_column(String(200))
     country: Mapped[str | None] = mapped_column(String(2))  # ISO 3166-1 alpha-2
+    # The office that serves someone with no country yet: their number's, else the default.
+    office: Mapped[str | None] = mapped_column(String(2))
     language: Mapped[str] = mapped_column(String(5), default="en")
     time_zone: Mapped[str | None] = mapped_column(String(64))  # IANA name
     consent: Mapped[str] = mapped_column(String(16), default="unknown")  # unknown|given|declined

@@ -8,8 +8,8 @@ from flask.typing import ResponseReturnValue
 from bot import conversations, inbound
 from bot.checkins import ask_checkin
 from bot.demo import DEMO_CASEWORKERS, DEMO_RETURNEES
-from bot.outbox import utcnow
 from bot.phones import Address, InvalidNumber, parse_address
+from dashboard.auth import now
 from storage import casework_repo as cases
 from storage import repositories as repo
 from webhooks.deps import services
@@ -51,7 +51,7 @@ def send() -> ResponseReturnValue:
         to_address="simulator", body=body,
         profile_name="Simulator" if channel == "whatsapp" else None,
     )  # fmt: skip
-    accepted = inbound.receive(services().desk, message, utcnow(), services().nlu)
+    accepted = inbound.receive(services().desk, message, now(), services().nlu)
     return jsonify(inbound_id=accepted.inbound_id), 202
 
 
@@ -79,14 +79,14 @@ def thread() -> ResponseReturnValue:
 def checkin() -> ResponseReturnValue:
     """Ask the monthly check-in now (the scheduler does this in production)."""
     address = _address(str((request.get_json(silent=True) or {}).get("from", "")))
-    now = utcnow()
+    moment = now()
     with services().sessions.begin() as session:
         number = repo.find_number(session, address.e164)
         contact_id = number.contact_id if number else None
     if contact_id is None:
         abort(404, "no returnee with this number yet: text the service first")
-    key = f"checkin:simulator:{contact_id}:{now:%Y%m%d%H%M%S}"
-    if not ask_checkin(services().desk, contact_id, key, now):
+    key = f"checkin:simulator:{contact_id}:{moment:%Y%m%d%H%M%S}"
+    if not ask_checkin(services().desk, contact_id, key, moment):
         abort(409, "no check-in: the returnee has not consented, opted out or is with a caseworker")
     return jsonify(asked=True), 202
 

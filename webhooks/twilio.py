@@ -9,8 +9,8 @@ from twilio.request_validator import RequestValidator
 
 from bot import inbound
 from bot.logs import get_logger
-from bot.outbox import utcnow
 from bot.phones import InvalidNumber, parse_address
+from dashboard.auth import now
 from webhooks.deps import services
 
 bp = Blueprint("twilio", __name__, url_prefix="/twilio")
@@ -62,7 +62,7 @@ def messages() -> Response:
         message = parse_inbound(request.form)
     except BadInbound as error:
         abort(400, str(error))
-    accepted = inbound.receive(services().desk, message, utcnow(), services().nlu)
+    accepted = inbound.receive(services().desk, message, now(), services().nlu)
     log.info("webhook.inbound", channel=message.channel, duplicate=accepted.duplicate,
              inbound_id=accepted.inbound_id, number=message.from_e164)  # fmt: skip
     return Response(EMPTY_TWIML, mimetype="text/xml")
@@ -115,6 +115,6 @@ def status() -> Response:
     update = inbound.StatusUpdate(
         sid, state, int(code_raw) if code_raw else None, int(hint) if hint.isdigit() else None
     )
-    known = inbound.record_status(services().desk, update, utcnow())
+    known = inbound.record_status(services().desk, update, now())
     log.info("webhook.status", sid=sid, status=state, known=known)
     return Response("", status=204)

@@ -46,17 +46,19 @@ function slaCountdowns() {
   if (clocks.length) { tick(); setInterval(tick, 1000); }
 }
 
-function pollAlerts() {
-  const box = document.getElementById("alerts");
-  if (!box) return;
-  setInterval(async () => {
-    const busy = document.activeElement && ["INPUT", "TEXTAREA"].includes(document.activeElement.tagName);
-    try {
-      const reply = await fetch(box.dataset.poll, { headers: { Accept: "application/json" } });
-      const { version } = await reply.json();
-      if (version !== box.dataset.version && !busy) location.reload();
-    } catch (e) { /* offline for a moment: try again next time */ }
-  }, 5000);
+function pollForChanges() {
+  // The alert queue and a returnee's conversation reload when something new arrives,
+  // unless the caseworker is typing.
+  for (const box of document.querySelectorAll("[data-poll][data-version]")) {
+    setInterval(async () => {
+      const busy = document.activeElement && ["INPUT", "TEXTAREA"].includes(document.activeElement.tagName);
+      try {
+        const reply = await fetch(box.dataset.poll, { headers: { Accept: "application/json" } });
+        const { version } = await reply.json();
+        if (version !== box.dataset.version && !busy) location.reload();
+      } catch (e) { /* offline for a moment: try again next time */ }
+    }, 5000);
+  }
 }
 
 function parseCsv(text) {
@@ -119,5 +121,5 @@ function csvImport() {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
-  segmentCounter(); slaCountdowns(); pollAlerts(); csvImport();
+  segmentCounter(); slaCountdowns(); pollForChanges(); csvImport();
 });

@@ -58,7 +58,11 @@ def test_a_caseworker_sees_a_crisis_arrive_acknowledges_it_replies_and_plans_a_m
     card.get_by_role("link", name="Andre Campbell").click()
     expect(page.get_by_role("heading", name="Andre Campbell", exact=True)).to_be_visible()
     expect(page.locator("#thread")).to_contain_text("i want to kill myself")
-    expect(page.locator("main")).to_contain_text(f"{code} · crisis · acknowledged")
+    expect(page.locator("#alerts-of-returnee")).to_contain_text(
+        re.compile(
+            rf"crisis {code} · acknowledged by Marcia Brown at \d{{4}}-\d\d-\d\d \d\d:\d\d EST"
+        )
+    )
     shot(page, "returnee")
 
     # The segment counter follows the typing.
@@ -192,3 +196,36 @@ def test_a_csv_registration_list_is_imported_with_progress_and_the_supervisor_re
     expect(supervisor.locator("table")).to_contain_text("import")
     expect(supervisor.locator("table")).to_contain_text("Marcia Brown")
     shot(supervisor, "audit-log")
+
+
+def test_during_a_handoff_the_open_page_shows_each_new_message_and_the_alert_is_closed_there(
+    dashboard: str, page: Page, sign_in: SignIn, shot: Shooter, fake_twilio: FakeTwilio,
+    contact_id: Callable[[str], int],
+) -> None:  # fmt: skip
+    crisis = inbound_form("SM" + "h" * 32, "they going to kill me tonight", sender=ANDRE)
+    assert post_inbound(dashboard, fake_twilio.auth_token, crisis).status_code == 200
+    sign_in(page, "marcia@demo.invalid")
+    page.goto(f"{dashboard}/dashboard/returnees/{contact_id(ANDRE)}")
+    alerts = page.locator("#alerts-of-returnee")
+    alerts.get_by_role("button", name="Acknowledge").click()
+    expect(alerts).to_contain_text("acknowledged by Marcia Brown")
+    expect(page.locator("#profile")).to_contain_text("Marcia Brown has the conversation")
+
+    # The returnee writes while the page is open: it reloads by itself and shows the message.
+    hello = inbound_form("SM" + "i" * 32, "hello? are you still there?", sender=ANDRE)
+    assert post_inbound(dashboard, fake_twilio.auth_token, hello).status_code == 200
+    expect(page.locator("#thread li.in.returnee").filter(has_text="are you still there")
+           ).to_have_count(1, timeout=POLL_TIMEOUT_MS)  # fmt: skip
+    expect(alerts).to_contain_text("handoff message")
+    shot(page, "handoff-message-arrived")
+
+    page.get_by_label("Reply").fill("Andre, it's Marcia. I am calling you now.")
+    page.get_by_role("button", name="Send").click()
+    expect(page.locator("#thread li.out.caseworker")).to_contain_text("I am calling you now")
+    expect(page.locator("#thread li.out.bot").first).to_contain_text("We are worried about you")
+    crisis_card = alerts.locator("div.alert.crisis")
+    crisis_card.get_by_label("resolution note").fill("Called him; he is with his sister.")
+    crisis_card.get_by_role("button", name="Resolve").click()
+    expect(page.locator(".flash.ok")).to_contain_text("resolved")
+    expect(page.locator("#profile")).to_contain_text("Bot: answering")
+    shot(page, "handoff-resolved-on-the-returnee-page")

@@ -67,3 +67,16 @@ def rasa(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RasaClient]:
         yield client
     finally:
         stop_process(process, timeout=20)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The persona conversations' pass rate, for the README."""
+    from tests.e2e.test_conversations import RESULTS
+
+    if RESULTS:
+        passed, total = sum(r[1] for r in RESULTS), sum(r[2] for r in RESULTS)
+        whole = sum(r[1] == r[2] for r in RESULTS)
+        terminalreporter.write_line(
+            f"persona conversations: {whole} of {len(RESULTS)} passed whole; returnee turns "
+            f"{passed} of {total} ({passed / total:.1%})"
+        )

@@ -58,7 +58,10 @@ def test_after_an_ack_every_message_reaches_that_caseworker_at_most_one_sms_per_
     assert "hello? are you still there?" in notices[0] and "birth certificate" in notices[1]
     message = alert_of(desk_services, "handoff_message")
     assert message.status == "open" and message.caseworker_id is not None
-    assert message.sla_due_at == NOW + timedelta(minutes=3) + desk_services.desk.alert_policy.crisis_sla
+    assert (
+        message.sla_due_at
+        == NOW + timedelta(minutes=3) + desk_services.desk.alert_policy.crisis_sla
+    )
 
 
 def test_the_returnee_hears_the_holding_reply_hourly_with_the_numbers_again(

@@ -99,3 +99,26 @@ def test_words_still_answer_an_open_check_in_after_the_menu() -> None:
     _, effects = step(conversation, Event("so so", intent="checkin_okay", confidence=0.8), CTX)
 
     assert RecordCheckin("okay") in effects
+
+
+BAD = ["", "   ", "🙂", "👍🏽🙏", "asdfgh", "?!", "\u200b"]
+PLACES: dict[str, Opener] = {
+    **OPENERS,
+    "onboarding language": lambda c: begin(Conversation("en"), Event("hi"), CTX)[0],
+}
+
+
+@pytest.mark.parametrize("body", BAD, ids=[repr(b) for b in BAD])
+@pytest.mark.parametrize("place", list(PLACES))
+def test_bad_input_gets_a_short_reply_and_keeps_the_conversations_place(
+    place: str, body: str
+) -> None:
+    conversation = PLACES[place](Conversation("en", consent="given", country="JM"))
+
+    new, effects = step(conversation, Event(body), CTX)
+
+    assert [e for e in effects if isinstance(e, Send)], "no reply"
+    assert new.session == conversation.session or (
+        new.session is not None and conversation.session is not None
+        and new.session.step == conversation.session.step
+    )  # fmt: skip

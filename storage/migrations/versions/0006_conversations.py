@@ -1,4 +1,4 @@
-"""conversations: handoff reason and owner, the last question asked, a deferred consent,
+"""conversations: the office of someone who texted in, handoff reason and owner, the last question asked, a deferred consent,
 the caseworker's read mark, and when an alert's owner was last told of a message
 
 Revision ID: 0006
@@ -20,6 +20,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("asked", sa.String(length=20), nullable=True))
         batch.add_column(sa.Column("onboarding_after", sa.DateTime(timezone=True), nullable=True))
     with op.batch_alter_table("contacts") as batch:
+        batch.add_column(sa.Column("office", sa.String(length=2), nullable=True))
         batch.add_column(sa.Column("handoff_owner_id", sa.Integer(), nullable=True))
         batch.add_column(sa.Column("read_until", sa.DateTime(timezone=True), nullable=True))
         batch.create_foreign_key(
@@ -36,6 +37,7 @@ def downgrade() -> None:
         batch.drop_constraint("fk_contacts_handoff_owner", type_="foreignkey")
         batch.drop_column("read_until")
         batch.drop_column("handoff_owner_id")
+        batch.drop_column("office")
     with op.batch_alter_table("flow_sessions") as batch:
         batch.drop_column("onboarding_after")
         batch.drop_column("asked")
