@@ -51,7 +51,9 @@ def test_a_caseworker_sees_a_crisis_arrive_acknowledges_it_replies_and_plans_a_m
     code = card.locator(".code").inner_text()
     card.get_by_role("button", name="Acknowledge").click()
     expect(page.locator(".flash.ok")).to_have_text(f"Alert {code} acknowledged.")
-    expect(card.locator(".status")).to_have_text("acknowledged")
+    expect(card.locator(".status")).to_have_text(
+        re.compile(r"^acknowledged by Marcia Brown at \d{4}-\d\d-\d\d \d\d:\d\d EST$")
+    )
     expect(card.get_by_role("button", name="Acknowledge")).to_have_count(0)
     shot(page, "acknowledged")
 
