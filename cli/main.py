@@ -152,6 +152,11 @@ def nlu_serve(models: str) -> None:
     if settings.rasa_auth_token:
         args += ["--auth-token", settings.rasa_auth_token]
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    # The project's own Rasa components (nlu/components) must be importable by the server.
+    components = str(Path(__file__).resolve().parents[1] / "nlu" / "components")
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        p for p in (components, os.environ.get("PYTHONPATH", "")) if p
+    )
     os.execv(rasa, args)  # noqa: S606
 
 

@@ -12,6 +12,7 @@ CRISIS = "crisis"
 # it, a crisis answer gives way to the runner-up. Chosen on 5-fold cross-validation as the
 # highest threshold that keeps crisis recall at 1.0 (`make nlu-eval` prints the curve).
 CRISIS_THRESHOLD = 0.3
+NEVER = 1.01  # a threshold no confidence reaches
 
 
 class Parser(Protocol):
@@ -27,8 +28,9 @@ def understand(
 ) -> ParseResult:
     """The crisis lexicon first, then digits and keywords, then the model (if it answers);
     a message that takes a danger back is marked so (`retracts`)."""
-    result = _understand(text, model, crisis_threshold)
-    return replace(result, retracts=True) if retracts(text) else result
+    if retracts(text):  # its own words deny a danger: the model's vote cannot make it one
+        return replace(_understand(text, model, NEVER), retracts=True)
+    return _understand(text, model, crisis_threshold)
 
 
 def _understand(text: str, model: Parser | None, crisis_threshold: float) -> ParseResult:

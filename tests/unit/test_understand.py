@@ -87,3 +87,14 @@ def test_with_the_model_down_a_question_falls_back_and_a_crisis_is_still_caught(
 
 def test_the_default_threshold_is_a_probability() -> None:
     assert 0.0 < CRISIS_THRESHOLD < 1.0
+
+
+def test_a_message_that_denies_danger_is_never_made_a_crisis_by_the_models_vote() -> None:
+    model = Model(ranked(("deny", 0.5), ("crisis", 0.45)))
+    result = understand("oups message envoye par erreur, pas de danger ici", model)
+    assert (result.intent, result.retracts) == ("deny", True)
+
+
+def test_a_denial_next_to_a_plan_is_still_a_crisis_from_the_lexicon() -> None:
+    result = understand("im not going to kill myself, i have the pills ready", Model(None))
+    assert (result.intent, result.source, result.retracts) == ("crisis", "lexicon", False)
