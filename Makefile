@@ -34,7 +34,7 @@ DEMO_NLU := RASA_URL=http://127.0.0.1:5005 RASA_AUTH_TOKEN=demo-nlu-token
 DEMO_DESK := DEFAULT_OFFICE=JM ALERT_SLA_CRISIS_SECONDS=120
 
 .PHONY: env run test check lint typecheck layers pytest test-pg bench clean \
-	nlu-env nlu-train nlu-eval nlu-compare browser
+	nlu-env nlu-train nlu-eval nlu-compare browser oracle
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -71,11 +71,11 @@ typecheck: env
 layers: env
 	$(BIN)/lint-imports
 
-pytest: env nlu-train browser
+pytest: env nlu-train browser oracle
 	$(BIN)/pytest -q
 
 ## The same suite against PostgreSQL.
-test-pg: env nlu-train browser
+test-pg: env nlu-train browser oracle
 	TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -q
 
 ## Debian's Chromium for the browser tests (tests/browser), installed only when missing.
@@ -84,6 +84,12 @@ browser:
 		apt-get update && DEBIAN_FRONTEND=noninteractive \
 		apt-get install -y --no-install-recommends chromium; }
 	@test -x /usr/bin/chromium
+
+## Twilio's SMS segment calculator (npm, pinned in tests/oracle/package.json), the oracle of
+## tests/unit/test_segments.py, installed only when missing.
+oracle:
+	@test -d tests/oracle/node_modules/sms-segments-calculator || \
+		npm install --prefix tests/oracle --no-audit --no-fund
 
 ## The Rasa environment, and the model (trained only when its sources changed).
 nlu-env: $(RASA_INSTALLED)

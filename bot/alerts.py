@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot import emails, outbox
 from bot.codes import unique_code
 from bot.logs import get_logger
-from bot.phones import parse_address
+from bot.phones import region_of
 from flows.commands import CODE_LENGTH
 from flows.content import Catalogue
 from flows.segments import count_segments
@@ -84,7 +84,7 @@ def raise_alert(
 def office_for(desk: "AlertDesk", trigger: Trigger) -> str | None:
     """The returnee's country office: chosen country, else the number's, else the default."""
     contact = trigger.contact
-    for code in (contact.country if contact else None, parse_address(trigger.e164).region):
+    for code in (contact.country if contact else None, region_of(trigger.e164)):
         if desk.catalogue.get(code) is not None:
             return code
     return desk.policy.default_office

@@ -10,13 +10,19 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.alerts import AlertPolicy
 from bot.channels import DemoSender, TwilioSender
 from bot.config import ConfigError, Settings
-from bot.content import DEFAULT_CONTENT_DIR, load_catalogue, load_reminder_book
+from bot.content import (
+    CRISIS_NUMBERS,
+    DEFAULT_CONTENT_DIR,
+    concerns,
+    load_catalogue,
+    load_reminder_book,
+)
 from bot.desk import Desk
 from bot.emails import DemoMailer, EmailDispatcher, Mailer, SmtpMailer, SmtpSettings
 from bot.outbox import Dispatcher, DispatchPolicy
 from bot.ports import Sender
 from bot.twilio_client import make_twilio_client
-from flows.content import ContentError
+from flows.content import Catalogue, ContentError
 from flows.conversation import Policy
 from flows.schedule import FollowUp, QuietHours, SchedulePolicy
 from nlu.client import RasaClient
@@ -104,6 +110,8 @@ def build_desk(settings: Settings, sessions: sessionmaker[Session]) -> Desk:
         reminders = load_reminder_book(directory)
     except ContentError as error:
         raise ConfigError("CONTENT_DIR", f"content is invalid: {error}") from None
+    if not settings.demo_channel and not settings.allow_unconfirmed_content:
+        refuse_unconfirmed(catalogue)
     alert_policy = AlertPolicy(
         crisis_sla=timedelta(seconds=settings.alert_sla_crisis_seconds),
         other_sla=timedelta(seconds=settings.alert_sla_other_seconds),
@@ -112,10 +120,26 @@ def build_desk(settings: Settings, sessions: sessionmaker[Session]) -> Desk:
     )
     flow_policy = Policy(
         handoff=timedelta(hours=settings.handoff_hours),
-        checkin=timedelta(hours=settings.checkin_nudge_hours),
+        # A check-in takes its answer until it is counted missed (and after a nudge, as long
+        # again): a late "2" is an answer, never a menu choice.
+        checkin=timedelta(days=settings.checkin_missed_days),
     )
     return Desk(sessions, catalogue, alert_policy, flow_policy, reminders,
                 schedule_policy(settings), dict(settings.whatsapp_templates))  # fmt: skip
+
+
+def refuse_unconfirmed(catalogue: Catalogue) -> None:
+    """With real returnees on the line, no placeholder address or phone and no crisis number
+    nobody confirmed: name each one (ALLOW_UNCONFIRMED_CONTENT=1 lets a pilot run)."""
+    blocking = [c for c in concerns(catalogue) if c.what == "example" or c.key.split()[0] in
+                CRISIS_NUMBERS]  # fmt: skip
+    if blocking:
+        items = "; ".join(f"{c.country} {c.key} ({c.what})" for c in blocking)
+        raise ConfigError(
+            "CONTENT_DIR",
+            f"content is not confirmed for returnees: {items}. "
+            "Replace or confirm them, or set ALLOW_UNCONFIRMED_CONTENT=1 for a pilot",
+        )
 
 
 def schedule_policy(settings: Settings) -> SchedulePolicy:

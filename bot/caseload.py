@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from bot import casework, handoffs, outbox
 from bot.desk import Desk
-from bot.phones import parse_address
+from bot.phones import region_of
 from bot.scheduled import latest_number, reachable_number
 from bot.staff import StaffMember
 from flows.texts import render
@@ -208,5 +208,5 @@ def office_of(contact: Contact) -> str | None:
     """The office a returnee belongs to (for the audit log): their country, else their number's."""
     if contact.country or contact.office:
         return contact.country or contact.office
-    regions = [parse_address(n.e164).region for n in contact.numbers]
+    regions = [region_of(n.e164) for n in contact.numbers]
     return next((region for region in regions if region), None)

@@ -9,7 +9,8 @@ from twilio.rest import Client
 
 from bot.ports import Outgoing, Sender, SendError, SendReceipt
 
-RETRYABLE_CODES = {20429}
+# Rate limits: Twilio's (20429) and WhatsApp's per-user and per-business ones (63018).
+RETRYABLE_CODES = {20429, 63018}
 
 
 class TwilioSender(Sender):

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from bot.desk import Desk
-from bot.scheduled import send_scheduled
+from bot.scheduled import addressed_as, send_scheduled
 from flows.checkin import open_checkin
 from storage import repositories as repo
 from storage.casework import CheckIn
@@ -21,7 +21,7 @@ def ask_checkin(desk: Desk, contact_id: int, key: str, now: datetime) -> bool:
             return False
         if repo.outbound_key_exists(session, key):
             return False  # this occurrence was asked already
-        variables = {"1": contact.name or ""}
+        variables = {"1": addressed_as(contact)}
         if send_scheduled(session, desk, key, "checkin", contact, open_checkin, variables, now):
             return False
         session.add(CheckIn(contact_id=contact.id, asked_at=now))

@@ -52,6 +52,8 @@ class Settings:
     alert_sla_crisis_seconds: int = 900
     alert_sla_other_seconds: int = 86400
     alert_sla_message_seconds: int = 7200
+    # A pilot may run on content an office has not finished confirming (see README).
+    allow_unconfirmed_content: bool = False
     handoff_hours: int = 72
     smtp_host: str | None = None
     smtp_port: int = 25
@@ -118,6 +120,7 @@ def load_settings(
         alert_sla_crisis_seconds=get.integer("ALERT_SLA_CRISIS_SECONDS", 900, 1, 86400),
         alert_sla_other_seconds=get.integer("ALERT_SLA_OTHER_SECONDS", 86400, 1, 30 * 86400),
         alert_sla_message_seconds=get.integer("ALERT_SLA_MESSAGE_SECONDS", 7200, 60, 7 * 86400),
+        allow_unconfirmed_content=get.flag("ALLOW_UNCONFIRMED_CONTENT"),
         handoff_hours=get.integer("HANDOFF_HOURS", 72, 1, 24 * 30),
         smtp_host=get.optional("SMTP_HOST"),
         smtp_port=get.integer("SMTP_PORT", 25, 1, 65535),
@@ -143,11 +146,15 @@ def _schedule_settings(get: "_Reader") -> dict[str, Any]:
     if match is None or window[:5] >= window[6:]:
         raise ConfigError("QUIET_HOURS", "must be HH:MM-HH:MM, the start before the end "
                           "(the hours messages may go out, local time)")  # fmt: skip
+    nudge = get.integer("CHECKIN_NUDGE_HOURS", 72, 1, 24 * 14)
+    missed = get.integer("CHECKIN_MISSED_DAYS", 7, 1, 28)
+    if nudge >= missed * 24:
+        raise ConfigError("CHECKIN_NUDGE_HOURS", f"the nudge ({nudge} h) must come before the "
+                          f"check-in counts as missed (CHECKIN_MISSED_DAYS={missed})")  # fmt: skip
     return {
         "quiet_start": window[:5], "quiet_end": window[6:],
         "follow_up_months": get.integer("FOLLOW_UP_MONTHS", 12, 1, 120),
-        "checkin_nudge_hours": get.integer("CHECKIN_NUDGE_HOURS", 72, 1, 24 * 14),
-        "checkin_missed_days": get.integer("CHECKIN_MISSED_DAYS", 7, 1, 28),
+        "checkin_nudge_hours": nudge, "checkin_missed_days": missed,
         "whatsapp_templates": _templates(get.optional("WHATSAPP_TEMPLATES")),
     }  # fmt: skip
 

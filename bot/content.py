@@ -9,6 +9,8 @@ from flows.content import Catalogue, ContentError, Country, parse_country
 from flows.schedule import ReminderBook, parse_reminder_book
 
 DEFAULT_CONTENT_DIR = Path(__file__).resolve().parents[1] / "content"
+# The emergency numbers a crisis reply gives (the others are for operators and caseworkers).
+CRISIS_NUMBERS = ("emergency.police", "emergency.ambulance", "emergency.helpline")
 # The order the onboarding menu lists countries in (then any others, alphabetically).
 MENU_ORDER = ("GY", "BS", "HT", "JM", "TT", "BB", "GD", "AG", "DO")
 

@@ -7,9 +7,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import alerts, casework, conversation_state, handoffs, outbox
+from bot.channels import RETRYABLE_CODES
 from bot.desk import Desk
 from bot.logs import get_logger
-from bot.phones import parse_address
+from bot.phones import InvalidNumber, parse_address, region_of
 from bot.scheduling import contact_zone
 from flows.content import Catalogue
 from flows.conversation import Context, Conversation, Event, Reminder, Send
@@ -25,6 +26,7 @@ from storage.models import Contact, ContactNumber, InboundMessage, OutboundMessa
 
 log = get_logger("inbound")
 UNREACHABLE_CODES = {30003, 30005, 30006}
+MAX_CALLBACK_RETRIES = 6
 
 
 @dataclass(frozen=True)
@@ -157,7 +159,7 @@ def _event(
         confidence=meaning.confidence if meaning else 0.0, retracts=retracts,
         staff_engaged=retracts and handoffs.staff_engaged(session, number.contact),
         language=meaning.entity("language") if meaning else None,
-        region=parse_address(inbound.from_e164).region, code_status=code_status,
+        region=region_of(inbound.from_e164), code_status=code_status,
         next_milestone=upcoming,
     )  # fmt: skip
 
@@ -185,7 +187,7 @@ def _number_for(
     """The sender's number, creating a bare contact for a first message."""
     number = repo.find_number(session, inbound.from_e164)
     if number is None:
-        region = parse_address(inbound.from_e164).region
+        region = region_of(inbound.from_e164)
         language = language_for_region(region)
         number = repo.add_contact_with_number(
             session, inbound.from_e164, language, inbound.channel, now
@@ -238,6 +240,7 @@ class StatusUpdate:
     status: str
     error_code: int | None
     outbound_id: int | None  # our id, from the callback URL
+    to: str = ""  # the recipient, as Twilio names it
 
 
 def record_status(desk: Desk, update: StatusUpdate, now: datetime) -> bool:
@@ -251,13 +254,36 @@ def record_status(desk: Desk, update: StatusUpdate, now: datetime) -> bool:
             update.error_code, now,
         )  # fmt: skip
         if row is None:
+            _opt_out_unknown(session, update, now)
             return False
         row.status = outbox.later_status(row.status, update.status)
         row.status_at = now
         if update.error_code:
             row.error_code = update.error_code
+        if update.error_code in RETRYABLE_CODES and update.status in ("failed", "undelivered"):
+            _retry_later(row, now)  # a rate limit reported after Twilio took the message
         _act_on_error_code(session, desk, row.to_e164, update.error_code, now)
         return True
+
+
+def _retry_later(row: OutboundMessage, now: datetime) -> None:
+    """Send again with backoff (30 s, 1 min, 2 min ... at most 30 min), a few times."""
+    if row.attempts >= MAX_CALLBACK_RETRIES:
+        return
+    row.dispatch_state, row.twilio_sid, row.status = "pending", None, "queued"
+    row.next_attempt_at = now + timedelta(seconds=min(1800, 30 * 2 ** max(row.attempts - 1, 0)))
+    log.info("outbox.retry_after_rate_limit", message_id=row.id)
+
+
+def _opt_out_unknown(session: Session, update: StatusUpdate, now: datetime) -> None:
+    """21610 for a message we do not know (sent before a restore, or by hand): the number
+    unsubscribed all the same, so it is opted out by its number."""
+    if update.error_code != 21610 or not update.to:
+        return
+    try:
+        repo.mark_opted_out(session, parse_address(update.to).e164, now)
+    except InvalidNumber:
+        log.warning("inbound.unsubscribed_unknown_address")
 
 
 def _adopt_sid(session: Session, update: StatusUpdate) -> OutboundMessage | None:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.logs import get_logger
+from bot.phones import is_phone
 from bot.ports import Outgoing, Sender, SendError, SendReceipt
 from flows.segments import count_segments
 from storage import repositories as repo
@@ -192,10 +193,20 @@ class Dispatcher:
                 row.dispatch_state, row.needs_reconcile = "pending", error.ambiguous
                 wait = backoff_seconds(row.attempts, self.policy, self.rng)
                 row.next_attempt_at = now + timedelta(seconds=wait)
+            elif row.content_sid and is_phone(row.to_e164):
+                _by_sms_instead(row, now)  # the template was refused: the text still goes
             else:
                 row.dispatch_state, row.status, row.status_at = "failed", "failed", now
         log.warning("outbox.send_failed", message_id=message.message_id, code=error.code,
                     retryable=error.retryable)  # fmt: skip
+
+
+def _by_sms_instead(row: OutboundMessage, now: datetime) -> None:
+    """A WhatsApp template Twilio refused (an empty variable, a template not approved): the
+    same text goes by SMS, at once, rather than never."""
+    row.channel, row.content_sid, row.content_variables = "sms", None, None
+    row.dispatch_state, row.next_attempt_at = "pending", now
+    log.warning("outbox.template_refused_sms_instead", message_id=row.id)
 
 
 def drain(batch: Callable[[], int], stop: threading.Event, idle_sleep: float, event: str) -> None:

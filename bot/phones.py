@@ -1,8 +1,16 @@
-"""Phone addresses as Twilio gives them: '+18765551234' or 'whatsapp:+18765551234'."""
+"""Addresses as Twilio gives them: '+18765551234', 'whatsapp:+18765551234', or a WhatsApp
+user who hid their number behind a username: 'whatsapp:US.13491208655302741918' (a
+business-scoped user ID, BSUID), answered at the same address."""
 
+import re
 from dataclasses import dataclass
 
 import phonenumbers
+
+# A BSUID: the user's two-letter country, a period, up to 128 letters and digits (a parent
+# BSUID has ENT between them: US.ENT.11815799212886844830).
+_BSUID = re.compile(r"^([A-Z]{2})\.(?:ENT\.)?[A-Za-z0-9]{1,128}$")
+MAX_ADDRESS = 140  # the longest address stored (a BSUID with its prefix)
 
 
 class InvalidNumber(ValueError):
@@ -13,9 +21,14 @@ class InvalidNumber(ValueError):
 class Address:
     """A parsed address: E.164 number, channel and the number's region."""
 
-    e164: str
+    e164: str  # the E.164 number, or the BSUID of a WhatsApp user without one
     channel: str  # sms|whatsapp
     region: str | None
+
+    @property
+    def is_phone(self) -> bool:
+        """A phone number (SMS can reach it), not a WhatsApp user ID."""
+        return is_phone(self.e164)
 
     @property
     def twilio(self) -> str:
@@ -29,6 +42,9 @@ def parse_address(raw: str) -> Address:
     channel = "sms"
     if raw.lower().startswith("whatsapp:"):
         channel, raw = "whatsapp", raw.split(":", 1)[1].strip()
+        user = _BSUID.match(raw)
+        if user:
+            return Address(raw, channel, user.group(1))
     if not raw.startswith("+"):
         raw = "+" + raw  # WhatsApp WaId and some gateways omit the plus
     try:
@@ -39,6 +55,22 @@ def parse_address(raw: str) -> Address:
         raise InvalidNumber("not a possible phone number")
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     return Address(e164, channel, phonenumbers.region_code_for_number(number))
+
+
+def region_of(address: str) -> str | None:
+    """The country of a stored address (an E.164 number or a WhatsApp user ID), if known."""
+    user = _BSUID.match(address)
+    if user:
+        return user.group(1)
+    try:
+        return parse_address(address).region
+    except InvalidNumber:
+        return None
+
+
+def is_phone(address: str) -> bool:
+    """An E.164 number (what SMS can reach), not a WhatsApp user ID."""
+    return address.startswith("+")
 
 
 def mask(e164: str) -> str:

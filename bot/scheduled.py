@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from bot import alerts, conversation_state, outbox
 from bot.desk import Desk
 from bot.logs import get_logger
+from bot.phones import is_phone
 from flows.checkin import nudge_checkin, open_checkin
 from flows.conversation import Context, Conversation, Effect, Reminder, Send
 from flows.reminder import local_when, open_reminder
@@ -53,9 +54,18 @@ def delivery(
     if last is not None and now - last < WHATSAPP_WINDOW:
         return "whatsapp", None, None
     sid = desk.templates.get(f"{kind}:{language}") or desk.templates.get(kind)
-    if sid is None:
-        return "sms", None, None
-    return "whatsapp", sid, json.dumps(variables, ensure_ascii=False)
+    if sid is None:  # SMS, unless WhatsApp is the only address (a user ID, no number)
+        return ("sms" if is_phone(number.e164) else "whatsapp"), None, None
+    # Twilio refuses a template with an empty variable (21656): never send one.
+    filled = {key: value.strip() or "-" for key, value in variables.items()}
+    return "whatsapp", sid, json.dumps(filled, ensure_ascii=False)
+
+
+def addressed_as(contact: Contact) -> str:
+    """How a template greets the returnee: their first name, else "friend" in their language
+    (a returnee who signed up by SMS has no name)."""
+    first = (contact.name or "").split()
+    return first[0] if first else label("friend", contact.language)
 
 
 def send_scheduled(
@@ -87,7 +97,7 @@ def fire_checkin(
     session: Session, desk: Desk, entry: ScheduleEntry, contact: Contact, now: datetime
 ) -> str | None:
     """Ask this month's check-in, and plan its nudge and its missed-check."""
-    variables = {"1": contact.name or ""}
+    variables = {"1": addressed_as(contact)}
     skipped = send_scheduled(
         session, desk, entry.key, entry.purpose, contact, open_checkin, variables, now
     )

@@ -120,6 +120,7 @@ ANSWER_TEXTS: dict[str, dict[str, str]] = {
 
 ANSWER_LABELS: dict[str, dict[str, str]] = {
     "cost_free": {"en": "free", "es": "gratis", "fr": "gratuit", "ht": "gratis"},
+    "friend": {"en": "friend", "es": "amigo", "fr": "ami", "ht": "zanmi"},
     "cost_unknown": {
         "en": "ask the office",
         "es": "pregunte en la oficina",

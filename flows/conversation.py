@@ -137,7 +137,7 @@ class Policy:
     """How long sessions, topics and handoffs last."""
 
     onboarding: timedelta = timedelta(hours=24)
-    checkin: timedelta = timedelta(hours=72)
+    checkin: timedelta = timedelta(days=7)  # open until counted missed
     need: timedelta = timedelta(hours=24)
     reminder: timedelta = timedelta(hours=48)
     topic: timedelta = timedelta(hours=2)

@@ -133,19 +133,23 @@ _HELPLINE = {
 
 
 def emergency_call(language: str, numbers: Emergency | None) -> str:
-    """Who to call now: "119 (police) or 110 (ambulance)", or the generic line."""
+    """Who to call now: "119 (police) or 110 (ambulance)", or the generic line. A number
+    nobody has confirmed is never given to someone in danger."""
     language = language if language in _CALL else DEFAULT_LANGUAGE
-    if numbers is None:
+    police = numbers.police.number if numbers and numbers.police.verified else None
+    ambulance = numbers.ambulance.number if numbers and numbers.ambulance.verified else None
+    if police is None and ambulance is None:
         return GENERIC[language]
-    police, ambulance = numbers.police.number, numbers.ambulance.number
     both, single = _CALL[language]
-    return (single if police == ambulance else both).format(p=police, a=ambulance)
+    if police is None or ambulance is None or police == ambulance:
+        return single.format(p=police or ambulance)
+    return both.format(p=police, a=ambulance)
 
 
 def crisis_text(language: str, numbers: Emergency | None) -> str:
-    """The crisis reply with the emergency numbers of the returnee's country."""
+    """The crisis reply with the (confirmed) emergency numbers of the returnee's country."""
     language = language if language in CRISIS_TEMPLATES else DEFAULT_LANGUAGE
     line = numbers.helpline if numbers is not None else None
-    helpline = _HELPLINE[language].format(h=line.number) if line else ""
+    helpline = _HELPLINE[language].format(h=line.number) if line and line.verified else ""
     return CRISIS_TEMPLATES[language].format(call=emergency_call(language, numbers),
                                              helpline=helpline)  # fmt: skip

@@ -91,7 +91,8 @@ _IDIOMS = [
         r"|\bbeat (?:the )?(?:deadline|traffic|rush|record|odds|heat|line|queue)\b",
         r"\b(?:chale|soley|grangou|swaf|travay|doule|fatig|blag|komedi|pri|lwaye|kouran|bos)"
         r" (?:\w+ ){0,2}?(?:ap |pral |pra |va )?touye (?:m|mwen|nou)\b",
-        r"\b(?:m|mwen|n|nou|li) (?:ap |pral |prale |pra |apral |prske |preske )?mouri (?:ak |de |pou )?"
+        r"\b(?:m|mwen|n|nou|li) (?:ap |pral |prale |pra |apral |prske |preske )?mouri"
+        r" (?:ak |de |pou )?"
         r"(?:grangou|swaf|fret|cho|chale|ri|bouke|fatig\w*|domi|anvi)\b|\b(?:telefon|fon"
         r"|batri|selile|kat|kredi) (?:\w+ ){0,2}?(?:mouri|mo|fini)\b",
         r"\bme mato (?:trabajando|estudiando)\b|\b(?:me muero|muriendome|muriendo|muerto"

@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.alerts import escalate_overdue
-from bot.handoffs import end_expired
 from bot.bootstrap import Services
+from bot.handoffs import end_expired
 from bot.inbound import resume_unhandled
 from bot.logs import get_logger
 from bot.milestones import replan_upcoming

@@ -6,16 +6,36 @@ const GSM7 = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤
   "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
 const GSM7_EXT = "^{}\\[~]|€\f";
 
+// Counts as Twilio's calculator (npm sms-segments-calculator) and flows/segments.py do: the text
+// in graphemes (a CR LF pair counts as two), none split across segments; one grapheme outside
+// GSM-7 (ESC, a tab, an emoji, a letter with a combining accent...) makes the text UCS-2; a
+// segment holds 1120 bits, less a 48-bit header once there are several. The browser's grapheme
+// rules (Intl.Segmenter) are newer than the calculator's (Unicode 10): on a few emoji sequences
+// (a rainbow flag, say) a count at a segment boundary can differ; the server's count is the one
+// recorded.
 function segmentsOf(text) {
-  let units = 0, gsm = true;
-  for (const ch of text) {
-    if (GSM7.includes(ch)) units += 1;
-    else if (GSM7_EXT.includes(ch)) units += 2;
-    else { gsm = false; break; }
+  const split = typeof Intl !== "undefined" && Intl.Segmenter
+    ? Array.from(new Intl.Segmenter("en", { granularity: "grapheme" }).segment(text), (s) => s.segment)
+    : Array.from(text);
+  const graphemes = split.flatMap((g) => (g === "\r\n" ? ["\r", "\n"] : [g]));
+  const septets = (g) => (g.length !== 1 ? 0 : GSM7.includes(g) ? 1 : GSM7_EXT.includes(g) ? 2 : 0);
+  const gsm = graphemes.every((g) => septets(g) > 0);
+  const sizes = graphemes.map((g) => (gsm ? 7 * septets(g) : 16 * g.length)); // in bits
+  const first = []; // the bits of each grapheme in the first segment
+  let used = 0, parts = 1;
+  for (const size of sizes) {
+    if (1120 - used < size) {
+      used = 48;
+      if (parts === 1) { // the first segment takes its header: what no longer fits moves on
+        let firstUsed = 48 + first.reduce((a, b) => a + b, 0);
+        while (firstUsed > 1120) { const moved = first.pop(); firstUsed -= moved; used += moved; }
+      }
+      parts += 1;
+    }
+    if (parts === 1) first.push(size);
+    used += size;
   }
-  if (!gsm) units = text.length; // UTF-16 code units
-  const [single, multi] = gsm ? [160, 153] : [70, 67];
-  const parts = units === 0 ? 0 : units <= single ? 1 : Math.ceil(units / multi);
+  const units = sizes.reduce((a, b) => a + b, 0) / (gsm ? 7 : 16); // septets or UTF-16 units
   return { units, parts, encoding: gsm ? "GSM-7" : "UCS-2" };
 }
 
@@ -24,7 +44,8 @@ function segmentCounter() {
     const out = document.querySelector(area.dataset.segments);
     const show = () => {
       const s = segmentsOf(area.value);
-      out.textContent = `${area.value.length} characters · ${s.parts} SMS part${s.parts === 1 ? "" : "s"} (${s.encoding})`;
+      const parts = area.value ? s.parts : 0; // nothing typed, nothing sent
+      out.textContent = `${area.value.length} characters · ${parts} SMS part${parts === 1 ? "" : "s"} (${s.encoding})`;
     };
     area.addEventListener("input", show);
     show();

@@ -9,7 +9,7 @@ common words; C is tuned by cross-validation (`make nlu-compare`).
 """
 
 import logging
-from typing import Any, Dict, List, Text, Type
+from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -36,37 +36,59 @@ class TfidfLogisticRegressionClassifier(IntentClassifier, GraphComponent):
     """Intent classifier: sublinear TF-IDF over the sparse features, then logistic regression."""
 
     @classmethod
-    def required_components(cls) -> List[Type]:
+    def required_components(cls) -> list[type]:
         return [Featurizer]
 
     @staticmethod
-    def required_packages() -> List[Text]:
+    def required_packages() -> list[str]:
         return ["sklearn", "skops"]
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {"C": 10.0, "max_iter": 3000, "random_state": 42,
-                RANKING_LENGTH: LABEL_RANKING_LENGTH}
+    def get_default_config() -> dict[str, Any]:
+        return {
+            "C": 10.0,
+            "max_iter": 3000,
+            "random_state": 42,
+            RANKING_LENGTH: LABEL_RANKING_LENGTH,
+        }
 
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage,
-                 resource: Resource, pipeline: Pipeline | None = None) -> None:
+    def __init__(
+        self,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        pipeline: Pipeline | None = None,
+    ) -> None:
         self.config = {**self.get_default_config(), **config}
-        self.pipeline = pipeline or Pipeline([
-            ("tfidf", TfidfTransformer(sublinear_tf=True)),
-            ("logreg", LogisticRegression(C=self.config["C"], max_iter=self.config["max_iter"],
-                                          class_weight="balanced",
-                                          random_state=self.config["random_state"])),
-        ])
+        self.pipeline = pipeline or Pipeline(
+            [
+                ("tfidf", TfidfTransformer(sublinear_tf=True)),
+                (
+                    "logreg",
+                    LogisticRegression(
+                        C=self.config["C"],
+                        max_iter=self.config["max_iter"],
+                        class_weight="balanced",
+                        random_state=self.config["random_state"],
+                    ),
+                ),
+            ]
+        )
         self._model_storage = model_storage
         self._resource = resource
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "TfidfLogisticRegressionClassifier":
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "TfidfLogisticRegressionClassifier":
         return cls(config, model_storage, resource)
 
     @staticmethod
-    def _features(messages: List[Message]) -> csr_matrix:
+    def _features(messages: list[Message]) -> csr_matrix:
         rows = []
         for message in messages:
             sparse = message.get_sparse_features(attribute=TEXT)[1]  # the sentence features
@@ -80,16 +102,22 @@ class TfidfLogisticRegressionClassifier(IntentClassifier, GraphComponent):
             self.persist()
         return self._resource
 
-    def process(self, messages: List[Message]) -> List[Message]:
+    def process(self, messages: list[Message]) -> list[Message]:
         probabilities = self.pipeline.predict_proba(self._features(messages))
         classes = self.pipeline.classes_
-        for message, row in zip(messages, probabilities):
-            ranking = sorted(({"name": str(name), "confidence": float(p)}
-                              for name, p in zip(classes, row)), key=lambda r: -r["confidence"])
+        for message, row in zip(messages, probabilities, strict=False):
+            ranking = sorted(
+                (
+                    {"name": str(name), "confidence": float(p)}
+                    for name, p in zip(classes, row, strict=False)
+                ),
+                key=lambda r: -r["confidence"],
+            )
             message.set("intent", ranking[0], add_to_output=True)
             length = self.config[RANKING_LENGTH]
-            message.set("intent_ranking", ranking[:length] if length > 0 else ranking,
-                        add_to_output=True)
+            message.set(
+                "intent_ranking", ranking[:length] if length > 0 else ranking, add_to_output=True
+            )
         return messages
 
     def persist(self) -> None:
@@ -99,9 +127,14 @@ class TfidfLogisticRegressionClassifier(IntentClassifier, GraphComponent):
             sio.dump(self.pipeline, model_dir / FILE)
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any
-             ) -> "TfidfLogisticRegressionClassifier":
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "TfidfLogisticRegressionClassifier":
         import skops.io as sio
 
         with model_storage.read_from(resource) as model_dir:

@@ -91,7 +91,8 @@ def world(database_url: str, engine: object, fake_twilio: FakeTwilio, rasa: Rasa
             for role, on_call in (("caseworker", True), ("supervisor", False)):
                 phone = f"+1876555{7000 + index * 10 + (role == 'supervisor')}"
                 session.add(Caseworker(
-                    name=f"{office} {role}", phone=phone, email=f"{office.lower()}-{role}@office.test",
+                    name=f"{office} {role}", phone=phone,
+                    email=f"{office.lower()}-{role}@office.test",
                     office=office, role=role, on_call=on_call, language="en", created_at=START,
                     password_hash=hash_password(PASSWORD),
                 ))  # fmt: skip

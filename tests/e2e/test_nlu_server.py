@@ -98,4 +98,4 @@ def test_a_kreyol_crisis_through_a_signed_webhook_gets_haitis_emergency_numbers(
         haiti = services.desk.catalogue.get("HT")
         assert haiti is not None
         assert (reply.purpose, reply.body) == ("crisis_reply", crisis_text("ht", haiti.emergency))
-    assert "114" in reply.body and "116" in reply.body
+    assert "122" in reply.body and "116" in reply.body

@@ -53,7 +53,11 @@ _ERROR_MESSAGES: dict[int, str] = {
     21603: "A 'From' phone number is required.",
     21604: "A 'To' phone number is required.",
     21610: "Attempt to send to unsubscribed recipient",
+    21617: "The concatenated message body exceeds the 1600 character limit",
+    21655: "The ContentSid is Invalid",
+    21656: "The ContentVariables Parameter is invalid",
 }
+MAX_BODY = 1600
 _DEFAULT_CODES = {
     400: 20001,
     401: 20003,
@@ -207,14 +211,37 @@ def _accepted(form: Form, account_sid: str) -> AcceptedMessage:
     }
 
 
-def _invalid_create(form: Form) -> tuple[int, int] | None:
-    """(status, code) of the Twilio error for a malformed create form, or None."""
+def _invalid_create(form: Form, templates: dict[str, int]) -> tuple[int, int] | None:
+    """(status, code) of the Twilio error for a malformed create form, or None: what real
+    Twilio refuses, including a body over 1,600 characters, a ContentSid that is not an
+    approved template, and a template variable left empty."""
     if not form.get("To"):
         return 400, 21604
     if not (form.get("From") or form.get("MessagingServiceSid")):
         return 400, 21603
     if not (form.get("Body") or form.get("MediaUrl") or form.get("ContentSid")):
         return 400, 21602
+    if len(form.get("Body", "")) > MAX_BODY:
+        return 400, 21617
+    if form.get("ContentSid"):
+        return _invalid_template(form["ContentSid"], form.get("ContentVariables"), templates)
+    return None
+
+
+def _invalid_template(
+    sid: str, variables: str | None, templates: dict[str, int]
+) -> tuple[int, int] | None:
+    """21655 for an unknown template, 21656 for variables that are not all filled in."""
+    if sid not in templates:
+        return 400, 21655
+    try:
+        values = json.loads(variables or "{}")
+    except ValueError:
+        return 400, 21656
+    if not isinstance(values, dict) or any(not str(v).strip() for v in values.values()):
+        return 400, 21656
+    if any(str(n) not in values for n in range(1, templates[sid] + 1)):
+        return 400, 21656
     return None
 
 
@@ -311,6 +338,7 @@ _URLS = Map(
         Rule("/_fake/reset", methods=["POST"], endpoint="fake_reset"),
         Rule("/_fake/script", methods=["POST"], endpoint="fake_script"),
         Rule("/_fake/block", methods=["POST"], endpoint="fake_block"),
+        Rule("/_fake/template", methods=["POST"], endpoint="fake_template"),
     ]
 )
 
@@ -327,6 +355,7 @@ class FakeTwilio:
         self._messages: list[AcceptedMessage] = []
         self._script: deque[Outcome] = deque()
         self._blocked: set[str] = set()
+        self._templates: dict[str, int] = {}  # approved ContentSid -> its variable count
         self._attempts = 0
         self._server: BaseWSGIServer | None = None
         self._thread: threading.Thread | None = None
@@ -338,6 +367,7 @@ class FakeTwilio:
             "fake_reset": self._on_fake_reset,
             "fake_script": self._on_fake_script,
             "fake_block": self._on_fake_block,
+            "fake_template": self._on_fake_template,
         }
 
     # -- lifecycle ---------------------------------------------------------------------
@@ -397,6 +427,11 @@ class FakeTwilio:
         with self._changed:
             self._blocked.add(bare_number(e164))
 
+    def approve_template(self, content_sid: str, variables: int = 1) -> None:
+        """Make `content_sid` an approved WhatsApp template with variables {{1}}..{{n}}."""
+        with self._changed:
+            self._templates[content_sid] = variables
+
     @property
     def messages(self) -> list[AcceptedMessage]:
         """A snapshot of the accepted messages, oldest first."""
@@ -415,6 +450,7 @@ class FakeTwilio:
             self._messages.clear()
             self._script.clear()
             self._blocked.clear()
+            self._templates.clear()
             self._attempts = 0
 
     def wait_for_messages(self, count: int, timeout: float = 5.0) -> list[AcceptedMessage]:
@@ -458,7 +494,9 @@ class FakeTwilio:
 
     def _refusal(self, form: Form) -> Response | None:
         """The error response for an invalid create or a blocked recipient, if any."""
-        problem = _invalid_create(form)
+        with self._changed:
+            templates = dict(self._templates)
+        problem = _invalid_create(form, templates)
         if problem is None:
             with self._changed:
                 blocked = bare_number(form["To"]) in self._blocked
@@ -524,6 +562,12 @@ class FakeTwilio:
         outcomes = [Outcome(**fields) for fields in request.get_json(force=True)]
         self.script(*outcomes)
         return _json({"scripted": len(outcomes)})
+
+    def _on_fake_template(self, request: Request) -> Response:
+        """POST /_fake/template with JSON {"sid": "HX...", "variables": 1}: approve it."""
+        fields = request.get_json(force=True)
+        self.approve_template(str(fields["sid"]), int(fields.get("variables", 1)))
+        return _json({"approved": True})
 
     def _on_fake_block(self, request: Request) -> Response:
         """POST /_fake/block with JSON {"number": "+1..."}: block a number."""

@@ -87,8 +87,11 @@ def test_a_repeated_delivery_of_the_same_message_sid_is_acknowledged_and_answere
         ({"From": ""}, b"From is required"),
         ({"MessageSid": ""}, b"MessageSid is required"),
         ({"Body": "x" * 1601}, b"longer than 1600"),
-        ({"From": "+12"}, b"not a valid phone number"),
-        ({"From": "whatsapp:hello"}, b"not a valid phone number"),
+        ({"From": "+12"}, b"From is not a phone number"),
+        ({"From": "whatsapp:hello"}, b"From is not a phone number"),
+        ({"MessageSid": "SM\x00" + "5" * 30}, b"MessageSid contains a NUL byte"),
+        ({"From": "+1876555\x001234"}, b"From contains a NUL byte"),
+        ({"MessageSid": "SM" + "5" * 70}, b"MessageSid is longer than 64"),
         ({"NumMedia": "many"}, b"NumMedia"),
     ],
     ids=[
@@ -97,6 +100,9 @@ def test_a_repeated_delivery_of_the_same_message_sid_is_acknowledged_and_answere
         "over-long body",
         "short number",
         "garbage number",
+        "a NUL in the MessageSid",
+        "a NUL in From",
+        "an over-long MessageSid",
         "bad NumMedia",
     ],
 )
@@ -341,3 +347,31 @@ def test_a_crashing_model_client_never_leaves_a_message_unanswered(services: Ser
         message = inbound.Inbound(f"SM{index:032d}", "sms", "+18765551234", "x", body)
         inbound.receive(services.desk, message, utcnow(), _BrokenModel())
     assert [reply.purpose for reply in outbox(services)] == ["onboarding_language", "crisis_reply"]
+
+
+def test_odd_bytes_and_long_fields_are_cleaned_and_the_message_is_stored(
+    client: FlaskClient, services: Services
+) -> None:
+    form = inbound_form(
+        "SM" + "8" * 32, "hel\x00lo", sender="whatsapp:+50937001299",
+        To=f"whatsapp:\x00{WHATSAPP_FROM}", ProfileName="W" * 300 + "\x00", WaId="5" * 64,
+    )  # fmt: skip
+    assert post_signed(client, services, form).status_code == 200
+    with services.sessions.begin() as session:
+        stored = session.scalars(select(InboundMessage)).one()
+        assert (stored.body, stored.profile_name, stored.wa_id) == ("hello", "W" * 200, "5" * 64)
+        assert "\x00" not in stored.to_address
+    assert [m.purpose for m in outbox(services)] == ["onboarding_language"]
+
+
+def test_a_whatsapp_user_without_a_phone_number_is_stored_and_answered_at_the_same_address(
+    client: FlaskClient, services: Services
+) -> None:
+    bsuid = "US.13491208655302741918"
+    form = inbound_form("SM" + "9" * 32, "hello", sender=f"whatsapp:{bsuid}",
+                        To=f"whatsapp:{WHATSAPP_FROM}")  # fmt: skip
+    assert post_signed(client, services, form).status_code == 200
+    [reply] = outbox(services)
+    assert (reply.to_e164, reply.channel) == (bsuid, "whatsapp")
+    with services.sessions.begin() as session:
+        assert session.scalars(select(InboundMessage)).one().from_e164 == bsuid

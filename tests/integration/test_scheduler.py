@@ -42,6 +42,7 @@ def desk_services(
 ) -> Iterator[Services]:
     env = live_env(database_url, fake_twilio, DEFAULT_OFFICE="JM",
                    WHATSAPP_TEMPLATES=f"reminder={TEMPLATE}")  # fmt: skip
+    fake_twilio.approve_template(TEMPLATE, variables=3)
     built = bootstrap(load_settings(env, instance_path=tmp_path))
     with built.sessions.begin() as session:
         session.add(Caseworker(name="Olive", phone="+18765550900", email="olive@office.test",
@@ -147,6 +148,22 @@ def test_an_answered_check_in_gets_no_nudge_and_is_not_missed(desk_services: Ser
     [checkin] = db_rows(desk_services, CheckIn)
     assert checkin.answer == "good" and checkin.missed_at is None
     assert {e.state for e in entries(desk_services, "checkin_nudge")} == {"skipped"}
+
+
+def test_a_late_answer_after_the_nudge_still_answers_the_check_in_and_nothing_is_missed(
+    desk_services: Services,
+) -> None:
+    returnee(desk_services, "+18765551001")
+    plan_checkins(desk_services.desk, NOW)
+    [entry] = entries(desk_services, "checkin")
+    run_until(desk_services, entry.fire_at + timedelta(hours=100))  # asked, then nudged
+    reply(desk_services, "+18765551001", "2", entry.fire_at + timedelta(hours=150))
+    run_until(desk_services, entry.fire_at + timedelta(days=8))
+    purposes = [m.purpose for m in sent_to(desk_services, "+18765551001")]
+    assert purposes == ["checkin", "checkin_nudge", "checkin_okay"]
+    [checkin] = db_rows(desk_services, CheckIn)
+    assert (checkin.answer, checkin.missed_at) == ("okay", None)
+    assert db_rows(desk_services, Alert) == []
 
 
 def test_two_missed_check_ins_in_a_row_alert_a_caseworker(desk_services: Services) -> None:

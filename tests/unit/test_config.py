@@ -138,6 +138,7 @@ MALFORMED = [
     ("a template for an unknown kind", "WHATSAPP_TEMPLATES", "welcome=HX" + "a" * 32),
     ("a template for an unknown language", "WHATSAPP_TEMPLATES", "checkin:de=HX" + "a" * 32),
     ("a template that is not a ContentSid", "WHATSAPP_TEMPLATES", "checkin=MG" + "a" * 32),
+    ("a nudge after the check-in is counted missed", "CHECKIN_NUDGE_HOURS", "200"),
     ("port-not-a-number", "PORT", "abc"),
     ("port-too-high", "PORT", "70000"),
     ("port-zero", "PORT", "0"),
@@ -247,8 +248,19 @@ def test_check_config_says_demo_channel_for_an_empty_environment(tmp_path: Path)
 
 
 def test_check_config_says_twilio_for_a_live_environment(tmp_path: Path) -> None:
-    exit_code, stdout, _ = invoke_check_config(tmp_path, **LIVE)
+    exit_code, stdout, _ = invoke_check_config(tmp_path, **LIVE, ALLOW_UNCONFIRMED_CONTENT="1")
     assert (exit_code, stdout) == (0, "configuration ok: Twilio, content for 9 countries\n")
+
+
+def test_live_refuses_to_start_on_placeholders_and_unconfirmed_crisis_numbers_naming_each(
+    tmp_path: Path,
+) -> None:
+    exit_code, stdout, stderr = invoke_check_config(tmp_path, **LIVE)
+    assert (exit_code, stdout) == (2, "")
+    for item in ("JM office.address (example)", "JM office.phone (example)",
+                 "BS emergency.helpline 322-2763 (unverified)", "ALLOW_UNCONFIRMED_CONTENT"):  # fmt: skip
+        assert item in stderr
+    assert "HT emergency.gbv" not in stderr  # not given in a crisis reply
 
 
 def test_check_config_names_the_content_file_and_key_of_a_bad_content_edit(

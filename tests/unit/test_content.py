@@ -175,7 +175,7 @@ def test_parse_country_reads_data_without_files() -> None:
 def test_concerns_list_unconfirmed_numbers_and_example_details() -> None:
     found = concerns(CATALOGUE)
 
-    assert Concern("HT", "emergency.police 114", "unverified") in found
+    assert Concern("BS", "emergency.helpline 322-2763", "unverified") in found
     assert Concern("HT", "emergency.gbv 8919", "unverified") in found
     assert Concern("JM", "office.address", "example") in found
     assert Concern("JM", "services.counselling.where", "example") in found

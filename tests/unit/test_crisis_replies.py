@@ -19,15 +19,15 @@ def numbers(code: str) -> Emergency:
 @pytest.mark.parametrize(
     ("code", "language"), COUNTRY_LANGUAGE, ids=[f"{c}-{lang}" for c, lang in COUNTRY_LANGUAGE]
 )
-def test_every_crisis_reply_names_police_ambulance_and_helpline_and_fits_two_segments(
+def test_every_crisis_reply_names_the_confirmed_numbers_only_and_fits_two_segments(
     code: str, language: str
 ) -> None:
     emergency = numbers(code)
     reply = crisis_text(language, emergency)
 
-    assert emergency.police.number in reply and emergency.ambulance.number in reply
-    if emergency.helpline is not None:
-        assert emergency.helpline.number in reply
+    for number in (emergency.police, emergency.ambulance, emergency.helpline):
+        if number is not None:
+            assert (number.number in reply) == number.verified, (number, reply)
     assert count_segments(reply).segments <= 2
     assert count_segments(reply).encoding == "GSM-7"
 
@@ -35,9 +35,9 @@ def test_every_crisis_reply_names_police_ambulance_and_helpline_and_fits_two_seg
 @pytest.mark.parametrize(
     ("code", "expected"),
     [
-        ("HT", ["114", "116", "2919-9000"]),
+        ("HT", ["122", "116", "2919-9000"]),
         ("JM", ["119", "110", "888-639-5433"]),
-        ("DO", ["911", "809-200-1400"]),
+        ("DO", ["911", "811"]),
     ],
 )
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -71,11 +71,36 @@ def test_the_crisis_replies_differ_by_language() -> None:
     assert len(replies) == len(LANGUAGES)
 
 
-def test_unconfirmed_numbers_stay_marked_for_operators() -> None:
-    assert numbers("HT").police.verified is False
-    assert numbers("HT").ambulance.verified is True
-    assert numbers("JM").police.verified is True
-    assert numbers("DO").helpline is not None and numbers("DO").helpline.verified is False
+def test_unconfirmed_numbers_stay_marked_for_operators_and_are_never_given_in_a_crisis() -> None:
+    bahamas = numbers("BS")
+    assert bahamas.helpline is not None and bahamas.helpline.verified is False
+    assert bahamas.helpline.number not in crisis_text("en", bahamas)
+    assert numbers("HT").police.verified is True and numbers("HT").police.number == "122"
+    assert numbers("DO").helpline is not None and numbers("DO").helpline.number == "811"
+
+
+def test_jamaicas_abuse_line_is_the_number_its_letters_spell() -> None:
+    gbv = numbers("JM").gbv
+    assert gbv is not None and gbv.number == "1-888-662-2873"  # N-O-A-B-U-S-E
+
+
+@pytest.mark.parametrize(
+    ("police", "ambulance", "says", "never"),
+    [(True, True, ["119", "110"], []), (False, True, ["110"], ["119"]),
+     (True, False, ["119"], ["110"]), (False, False, [], ["119", "110"])],
+)  # fmt: skip
+def test_an_unconfirmed_police_or_ambulance_number_is_left_out_of_the_crisis_reply(
+    police: bool, ambulance: bool, says: list[str], never: list[str]
+) -> None:
+    from dataclasses import replace
+
+    jm = numbers("JM")
+    emergency = replace(jm, police=replace(jm.police, verified=police),
+                        ambulance=replace(jm.ambulance, verified=ambulance))  # fmt: skip
+    reply = crisis_text("en", emergency)
+    assert all(n in reply for n in says) and not any(f"{n} (" in reply for n in never)
+    if not says:
+        assert GENERIC["en"] in reply
 
 
 @pytest.mark.parametrize(
@@ -109,7 +134,7 @@ def test_a_haitian_crisis_reply_in_kreyol_gives_the_haitian_numbers() -> None:
     _, effects = step(Conversation("ht"), Event("...", intent="crisis", region="HT"), CTX)
 
     body = effects[-1].body if isinstance(effects[-1], Send) else ""
-    assert "114" in body and "116" in body and "2919-9000" in body
+    assert "122" in body and "116" in body and "2919-9000" in body and "114" not in body
 
 
 @pytest.mark.parametrize("region", ["US", "GB", None])

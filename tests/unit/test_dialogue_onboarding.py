@@ -299,7 +299,7 @@ def test_a_crisis_during_onboarding_alerts_pauses_and_gives_the_numbers(at: str)
 
     body = crisis_text("en", CATALOGUE.countries["HT"].emergency)
     assert effects == [Alert("crisis", "crisis message"), Send(body, "crisis_reply")]
-    assert "114" in body and new.session is None
+    assert "122" in body and new.session is None
     assert new.paused_until == NOW + POLICY.handoff
 
 

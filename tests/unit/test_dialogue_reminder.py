@@ -344,9 +344,9 @@ def test_a_nudge_asks_again_and_reopens_the_check_in(language: str) -> None:
     assert new.session is not None and new.session.flow == "need"
 
 
-def test_without_the_nudge_3_after_the_check_in_expired_is_the_menu() -> None:
+def test_3_after_the_check_in_expired_is_the_menu() -> None:
     asked, _ = open_checkin(consented(), CTX)
-    later = Context(CATALOGUE, NOW + timedelta(hours=73))
+    later = Context(CATALOGUE, NOW + POLICY.checkin + timedelta(hours=1))
 
     _, effects = step(asked, Event("3", intent="ask_business_training"), later)
 

@@ -89,6 +89,7 @@ def test_a_messaging_service_send_gets_a_fixed_sender_and_whatsapp_keeps_its_pre
 def test_a_content_template_send_records_its_sid_and_variables(
     fake: FakeTwilio, client: Client
 ) -> None:
+    fake.approve_template("HX" + "b" * 32)
     client.messages.create(
         to=f"whatsapp:{RECIPIENT}",
         from_=f"whatsapp:{SENDER}",
@@ -259,3 +260,26 @@ def test_other_processes_can_inspect_script_and_reset_the_fake_over_http(
 def test_segments_are_counted_like_twilio_for_gsm_and_unicode_bodies() -> None:
     assert [num_segments("a" * 160), num_segments("a" * 161), num_segments("€" * 80)] == [1, 2, 1]
     assert [num_segments("é" * 160), num_segments("ñ" * 70), num_segments("ŝ" * 71)] == [1, 1, 2]
+
+
+@pytest.mark.parametrize(
+    ("fields", "code"),
+    [
+        ({"body": "x" * 1601}, 21617),
+        ({"content_sid": "HX" + "c" * 32, "content_variables": '{"1": "Ana"}'}, 21655),
+        ({"content_sid": "HX" + "b" * 32, "content_variables": '{"1": ""}'}, 21656),
+        ({"content_sid": "HX" + "b" * 32, "content_variables": '{"1": "  "}'}, 21656),
+        ({"content_sid": "HX" + "b" * 32, "content_variables": "{}"}, 21656),
+        ({"content_sid": "HX" + "b" * 32, "content_variables": "not json"}, 21656),
+    ],
+    ids=["a body over 1600", "an unknown ContentSid", "an empty variable", "a blank variable",
+         "a missing variable", "variables that are not JSON"],
+)  # fmt: skip
+def test_the_fake_refuses_what_real_twilio_refuses(
+    fake: FakeTwilio, client: Client, fields: dict[str, str], code: int
+) -> None:
+    fake.approve_template("HX" + "b" * 32, variables=1)
+    with pytest.raises(TwilioRestException) as refused:
+        client.messages.create(to=f"whatsapp:{RECIPIENT}", from_=f"whatsapp:{SENDER}", **fields)
+    assert (refused.value.status, refused.value.code) == (400, code)
+    assert fake.messages == []

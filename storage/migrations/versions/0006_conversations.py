@@ -1,5 +1,6 @@
-"""conversations: the office of someone who texted in, handoff reason and owner, the last question asked, a deferred consent,
-the caseworker's read mark, and when an alert's owner was last told of a message
+"""conversations: the office of someone who texted in, handoff reason and owner, the last
+question asked, a deferred consent, the caseworker's read mark, and when an alert's owner
+was last told of a message
 
 Revision ID: 0006
 Revises: 0005
