@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot import caseload
 from bot.codes import unique_code
 from bot.desk import Desk
 from bot.phones import InvalidNumber, parse_address
@@ -35,6 +36,9 @@ class Registration:
 
 def parse(raw: dict[str, str], desk: Desk, who: StaffMember) -> Registration:
     """Validate one registration (a form or a CSV row); RegistrationError names the field."""
+    for key in CSV_COLUMNS:
+        if "\x00" in (raw.get(key) or ""):
+            raise RegistrationError(f"{key}: contains a NUL character, which is not allowed")
     name = " ".join((raw.get("name") or "").split())
     if not 2 <= len(name) <= 200:
         raise RegistrationError("name: 2 to 200 characters")
@@ -72,8 +76,8 @@ def register(
     session: Session, desk: Desk, who: StaffMember, entry: Registration, now: datetime
 ) -> Contact:
     """Add the returnee with a registration code, assigned to this caseworker."""
-    if entry.phone and repo.find_number(session, entry.phone) is not None:
-        raise RegistrationError(f"phone: {entry.phone} already belongs to a returnee")
+    if entry.phone:
+        _check_available(session, who, entry.phone)
     country = desk.catalogue.get(entry.country)
     assert country is not None
     returned = None
@@ -90,6 +94,24 @@ def register(
                                   last_seen_at=now, last_channel="sms"))  # fmt: skip
     session.flush()
     return contact
+
+
+def _check_available(session: Session, who: StaffMember, phone: str) -> None:
+    """Refuse a number in use, saying whose only when it is one of the caseworker's returnees."""
+    # Another office's returnee or a member of staff: the same answer, whoever has it.
+    taken = repo.find_number(session, phone)
+    if taken is not None and _sees(session, who, taken.contact_id):
+        raise RegistrationError(f"phone: {phone} already belongs to a returnee")
+    if taken is not None or cases.caseworker_by_phone(session, phone) is not None:
+        raise RegistrationError(f"phone: {phone} is not available")
+
+
+def _sees(session: Session, who: StaffMember, contact_id: int) -> bool:
+    try:
+        caseload.returnee(session, who, contact_id)
+    except caseload.OutOfScope:
+        return False
+    return True
 
 
 def _new_code(session: Session, country: str) -> str:

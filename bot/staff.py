@@ -33,6 +33,7 @@ class StaffMember:
     role: str
     offices: tuple[str, ...]
     language: str = "en"
+    session_version: int = 0  # a dashboard session signed in under another number is over
 
     @property
     def supervises(self) -> bool:
@@ -51,38 +52,42 @@ def member(session: Session, person: Caseworker) -> StaffMember:
         select(StaffOffice.office).where(StaffOffice.caseworker_id == person.id)
     )
     offices = tuple(sorted({person.office, *extra}))
-    return StaffMember(person.id, person.name, person.email, person.role, offices, person.language)
+    return StaffMember(person.id, person.name, person.email, person.role, offices, person.language,
+                       person.session_version)  # fmt: skip
 
 
-@dataclass(frozen=True)
-class LoginResult:
-    """The member on success; otherwise why not (bad credentials, or locked until when)."""
-
-    member: StaffMember | None
-    locked_until: datetime | None = None
-
-
-def authenticate(session: Session, email: str, password: str, now: datetime) -> LoginResult:
-    """Check a password; five failures in a row lock the account for 15 minutes."""
+def authenticate(session: Session, email: str, password: str, now: datetime) -> StaffMember | None:
+    """The member whose password this is, or None; five failures in a row lock for 15 minutes."""
     person = session.scalar(select(Caseworker).where(
         Caseworker.email == email.strip().lower(), Caseworker.active.is_(True)
     ).with_for_update())  # fmt: skip
-    if person is None or person.password_hash is None:
-        _verify(_DUMMY, password)
-        return LoginResult(None)
-    if person.locked_until is not None and person.locked_until > now:
-        return LoginResult(None, person.locked_until)
+    locked = person is not None and person.locked_until is not None and person.locked_until > now
+    if person is None or person.password_hash is None or locked:
+        _verify(_DUMMY, password)  # a password is checked anyway: every refusal takes as long
+        return None
     if not _verify(person.password_hash, password):
-        person.failed_logins += 1
-        if person.failed_logins >= MAX_FAILURES:
-            person.locked_until, person.failed_logins = now + LOCKOUT, 0
-            log.warning("staff.locked_out", caseworker_id=person.id)
-            return LoginResult(None, person.locked_until)
-        return LoginResult(None)
+        _failed(person, now)
+        return None
     person.failed_logins, person.locked_until, person.last_login_at = 0, None, now
     if HASHER.check_needs_rehash(person.password_hash):
-        person.password_hash = hash_password(password)
-    return LoginResult(member(session, person))
+        version = person.session_version  # the same password, hashed anew: sessions stay
+        person.password_hash, person.session_version = hash_password(password), version
+    return member(session, person)
+
+
+def _failed(person: Caseworker, now: datetime) -> None:
+    """One more wrong password; the fifth in a row locks the account."""
+    person.failed_logins += 1
+    if person.failed_logins >= MAX_FAILURES:
+        person.locked_until, person.failed_logins = now + LOCKOUT, 0
+        log.warning("staff.locked_out", caseworker_id=person.id)
+
+
+def end_sessions(session: Session, caseworker_id: int) -> None:
+    """Sign the caseworker out everywhere: every session signed in so far stops working."""
+    person = session.get(Caseworker, caseworker_id, with_for_update=True)
+    if person is not None:
+        person.session_version += 1
 
 
 def _verify(stored: str, password: str) -> bool:
@@ -134,12 +139,21 @@ def audit(
     """Write one audit entry in the caller's transaction."""
     session.add(AuditEntry(at=now, caseworker_id=who.id if who else None, action=action,
                            contact_id=contact_id, office=office, detail=detail[:500],
-                           channel=channel, ip=ip))  # fmt: skip
+                           channel=channel, ip=_address(ip)))  # fmt: skip
+
+
+def _address(ip: str | None) -> str | None:
+    """The client's address as the proxy forwarded it, cut to fit the audit log."""
+    if not ip:
+        return None
+    return ip.replace("\x00", "")[:64] or None
 
 
 def audit_entries(session: Session, offices: tuple[str, ...], limit: int) -> list[AuditEntry]:
-    """The latest audit entries about these offices (and staff sign-ins), newest first."""
-    query = select(AuditEntry).where(
-        (AuditEntry.office.in_(offices)) | AuditEntry.office.is_(None)
-    ).order_by(AuditEntry.id.desc()).limit(limit)  # fmt: skip
+    """The latest entries of these offices, and their own staff's sign-ins, newest first."""
+    granted = select(StaffOffice.caseworker_id).where(StaffOffice.office.in_(offices))
+    staff = select(Caseworker.id).where(Caseworker.office.in_(offices) | Caseworker.id.in_(granted))
+    query = select(AuditEntry).where(AuditEntry.office.in_(offices) | (
+        AuditEntry.office.is_(None) & AuditEntry.caseworker_id.in_(staff)
+    )).order_by(AuditEntry.id.desc()).limit(limit)  # fmt: skip
     return list(session.scalars(query))

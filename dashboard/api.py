@@ -15,7 +15,7 @@ from bot import caseload
 from bot.milestones import MilestoneError, add_milestone, move_milestone, set_status
 from bot.scheduling import contact_zone
 from bot.staff import StaffMember, audit, member_for_token
-from dashboard.auth import now, services
+from dashboard.auth import now, nul_field, services
 from storage import schedule_repo as plan
 from storage.casework import Alert
 from storage.models import Contact
@@ -61,11 +61,12 @@ def _unauthorised(message: str, challenge: str) -> ResponseReturnValue:
     return {"error": message}, 401, {"WWW-Authenticate": challenge}
 
 
-@bp.after_request
-def _no_store(response: Response) -> Response:
-    """Answers hold personal data: no cache keeps them."""
-    response.headers["Cache-Control"] = "no-store"
-    return response
+@bp.before_request
+def _refuse_nul() -> None:
+    """A NUL byte in the query or in a JSON string is refused, naming the field."""
+    field = nul_field(request.get_json(force=True, silent=True))
+    if field is not None:
+        raise BadInput(field, f"{field}: contains a NUL character, which is not allowed")
 
 
 @bp.errorhandler(BadInput)
@@ -208,7 +209,7 @@ def returnees() -> ResponseReturnValue:
     return {"returnees": found}
 
 
-@bp.get("/returnees/<int:contact_id>")
+@bp.get("/returnees/<id:contact_id>")
 def returnee(contact_id: int) -> ResponseReturnValue:
     """One returnee's profile, consent and numbers."""
     with services().sessions.begin() as db:
@@ -217,7 +218,7 @@ def returnee(contact_id: int) -> ResponseReturnValue:
         return _detail(contact)
 
 
-@bp.get("/returnees/<int:contact_id>/messages")
+@bp.get("/returnees/<id:contact_id>/messages")
 def messages(contact_id: int) -> ResponseReturnValue:
     """The whole conversation with a returnee, oldest first."""
     with services().sessions.begin() as db:
@@ -236,7 +237,7 @@ def alerts() -> ResponseReturnValue:
         return {"alerts": [_alert(a) for a in caseload.alert_queue(db, who())]}
 
 
-@bp.post("/alerts/<int:alert_id>/acknowledge")
+@bp.post("/alerts/<id:alert_id>/acknowledge")
 def acknowledge(alert_id: int) -> ResponseReturnValue:
     """Acknowledge an alert, as ACK does by SMS (again: no change)."""
     with services().sessions.begin() as db:
@@ -248,7 +249,7 @@ def acknowledge(alert_id: int) -> ResponseReturnValue:
         return _alert(found)
 
 
-@bp.get("/returnees/<int:contact_id>/milestones")
+@bp.get("/returnees/<id:contact_id>/milestones")
 def milestones(contact_id: int) -> ResponseReturnValue:
     """A returnee's milestones by date, each with its reminders."""
     with services().sessions.begin() as db:
@@ -258,7 +259,7 @@ def milestones(contact_id: int) -> ResponseReturnValue:
     return {"milestones": found}
 
 
-@bp.post("/returnees/<int:contact_id>/milestones")
+@bp.post("/returnees/<id:contact_id>/milestones")
 def new_milestone(contact_id: int) -> ResponseReturnValue:
     """Record a milestone; its reminders are planned at once."""
     body, desk = _body(("kind", "at", "place"), required=("kind", "at")), services().desk
@@ -275,7 +276,7 @@ def new_milestone(contact_id: int) -> ResponseReturnValue:
         return _milestone(db, row), 201, {"Location": location}
 
 
-@bp.get("/milestones/<int:milestone_id>")
+@bp.get("/milestones/<id:milestone_id>")
 def milestone(milestone_id: int) -> ResponseReturnValue:
     """One milestone with its reminders."""
     with services().sessions.begin() as db:
@@ -284,7 +285,7 @@ def milestone(milestone_id: int) -> ResponseReturnValue:
         return _milestone(db, row)
 
 
-@bp.patch("/milestones/<int:milestone_id>")
+@bp.patch("/milestones/<id:milestone_id>")
 def change_milestone(milestone_id: int) -> ResponseReturnValue:
     """Move a milestone (at, place) and/or set its status; its reminders follow."""
     body = _body(("at", "place", "status"))
@@ -305,7 +306,7 @@ def change_milestone(milestone_id: int) -> ResponseReturnValue:
         return _milestone(db, row)
 
 
-@bp.delete("/milestones/<int:milestone_id>")
+@bp.delete("/milestones/<id:milestone_id>")
 def cancel_milestone(milestone_id: int) -> ResponseReturnValue:
     """Cancel a milestone (it is kept, as cancelled) and the reminders still to come."""
     with services().sessions.begin() as db:

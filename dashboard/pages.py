@@ -25,7 +25,7 @@ from bot.registration import CSV_COLUMNS, RegistrationError, import_rows, parse,
 from bot.scheduling import contact_zone
 from bot.staff import StaffMember, audit, audit_entries
 from dashboard import views
-from dashboard.auth import login_required, now, services, signed_in
+from dashboard.auth import LARGEST_ID, login_required, now, refuse_nul, services, signed_in
 from flows.texts import LANGUAGES
 from storage import casework_repo as cases
 from storage.casework import Alert, Caseworker
@@ -34,7 +34,16 @@ from storage.schedule import Milestone
 
 bp = Blueprint("pages", __name__, url_prefix="/dashboard", template_folder="templates",
                static_folder="static")  # fmt: skip
+bp.before_request(refuse_nul)
 IMPORT_MAX_BYTES = 5 * 1024 * 1024
+# A cell starting with one of these is a formula to a spreadsheet (OWASP: CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def allow_large_import() -> None:
+    """The file posted whole to the import may be 5 MB: set before the form (and CSRF) is read."""
+    if request.endpoint == "pages.import_file":
+        request.max_content_length = IMPORT_MAX_BYTES
 
 
 def who() -> StaffMember:
@@ -96,7 +105,7 @@ def _name(db: Session, caseworker_id: int | None) -> str | None:
     return person.name if person else None
 
 
-@bp.post("/alerts/<int:alert_id>/acknowledge")
+@bp.post("/alerts/<id:alert_id>/acknowledge")
 @login_required
 def acknowledge(alert_id: int) -> ResponseReturnValue:
     """Acknowledge an alert (as ACK by SMS)."""
@@ -104,7 +113,7 @@ def acknowledge(alert_id: int) -> ResponseReturnValue:
         db, services().desk, who(), alert_id, now()))  # fmt: skip
 
 
-@bp.post("/alerts/<int:alert_id>/resolve")
+@bp.post("/alerts/<id:alert_id>/resolve")
 @login_required
 def resolve(alert_id: int) -> ResponseReturnValue:
     """Resolve an alert with a note (as DONE by SMS)."""
@@ -147,7 +156,7 @@ def returnees() -> ResponseReturnValue:
         return render_template("returnees.html", rows=rows, search=search, who=who())
 
 
-@bp.get("/returnees/<int:contact_id>")
+@bp.get("/returnees/<id:contact_id>")
 @login_required
 def returnee(contact_id: int) -> ResponseReturnValue:
     """One returnee: profile, consent, numbers, milestones, check-ins and the whole thread."""
@@ -172,7 +181,7 @@ def returnee(contact_id: int) -> ResponseReturnValue:
     return page
 
 
-@bp.get("/returnees/<int:contact_id>/version")
+@bp.get("/returnees/<id:contact_id>/version")
 @login_required
 def returnee_version(contact_id: int) -> ResponseReturnValue:
     """A fingerprint of the conversation, so the open page reloads when a message comes."""
@@ -181,7 +190,7 @@ def returnee_version(contact_id: int) -> ResponseReturnValue:
         return {"version": views.thread_version(caseload.thread(db, contact, limit=20))}
 
 
-@bp.post("/returnees/<int:contact_id>/name")
+@bp.post("/returnees/<id:contact_id>/name")
 @login_required
 def name_returnee(contact_id: int) -> ResponseReturnValue:
     """Give a name to someone who texted in without registering (audited)."""
@@ -195,7 +204,7 @@ def name_returnee(contact_id: int) -> ResponseReturnValue:
     return redirect(url_for("pages.returnee", contact_id=contact_id))
 
 
-@bp.get("/returnees/<int:contact_id>/thread.csv")
+@bp.get("/returnees/<id:contact_id>/thread.csv")
 @login_required
 def export_thread(contact_id: int) -> ResponseReturnValue:
     """The conversation as CSV (audited as an export)."""
@@ -205,7 +214,8 @@ def export_thread(contact_id: int) -> ResponseReturnValue:
         writer = csv.writer(out)
         writer.writerow(["at_utc", "direction", "channel", "number", "status", "body"])
         for m in caseload.thread(db, contact):
-            writer.writerow([m.at.isoformat(), m.direction, m.channel, m.number, m.status, m.body])
+            writer.writerow([_cell(value) for value in (m.at.isoformat(), m.direction, m.channel,
+                                                        m.number, m.status, m.body)])  # fmt: skip
         audit(db, who(), "export_thread", now(), contact_id=contact.id,
               office=caseload.office_of(contact), ip=request.remote_addr)  # fmt: skip
     name = f"returnee-{contact_id}-thread.csv"
@@ -213,7 +223,12 @@ def export_thread(contact_id: int) -> ResponseReturnValue:
                     headers={"Content-Disposition": f"attachment; filename={name}"})  # fmt: skip
 
 
-@bp.post("/returnees/<int:contact_id>/reply")
+def _cell(value: str) -> str:
+    """The value as a spreadsheet shows it, as text: a leading quote stops a formula."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
+@bp.post("/returnees/<id:contact_id>/reply")
 @login_required
 def reply(contact_id: int) -> ResponseReturnValue:
     """Send the caseworker's message to the returnee, through the outbox."""
@@ -228,7 +243,7 @@ def reply(contact_id: int) -> ResponseReturnValue:
     return redirect(url_for("pages.returnee", contact_id=contact_id) + "#thread")
 
 
-@bp.post("/returnees/<int:contact_id>/<any('take-over', 'hand-back'):action>")
+@bp.post("/returnees/<id:contact_id>/<any('take-over', 'hand-back'):action>")
 @login_required
 def handoff(contact_id: int, action: str) -> ResponseReturnValue:
     """Take the conversation over from the bot, or hand it back."""
@@ -245,7 +260,7 @@ def handoff(contact_id: int, action: str) -> ResponseReturnValue:
     return redirect(url_for("pages.returnee", contact_id=contact_id))
 
 
-@bp.post("/returnees/<int:contact_id>/milestones")
+@bp.post("/returnees/<id:contact_id>/milestones")
 @login_required
 def new_milestone(contact_id: int) -> ResponseReturnValue:
     """Record a milestone; its reminders are planned at once."""
@@ -267,7 +282,7 @@ def new_milestone(contact_id: int) -> ResponseReturnValue:
     return redirect(url_for("pages.returnee", contact_id=contact_id) + "#milestones")
 
 
-@bp.post("/milestones/<int:milestone_id>")
+@bp.post("/milestones/<id:milestone_id>")
 @login_required
 def change_milestone(milestone_id: int) -> ResponseReturnValue:
     """Move, complete, mark missed or cancel a milestone; its reminders follow."""
@@ -330,8 +345,10 @@ def import_batch() -> ResponseReturnValue:
     """Register one batch of rows; per-row outcomes come back as JSON."""
     payload = request.get_json(silent=True) or {}
     rows, first = payload.get("rows"), payload.get("first_line", 2)
-    if not isinstance(rows, list) or not isinstance(first, int) or len(rows) > 500:
-        abort(400, "send {rows: [...up to 500 objects], first_line: N}")
+    if not isinstance(rows, list) or len(rows) > 500:
+        abort(400, "rows: send {rows: [...up to 500 objects], first_line: N}")
+    if isinstance(first, bool) or not isinstance(first, int) or not 1 <= first <= LARGEST_ID:
+        abort(400, f"first_line: a line number from 1 to {LARGEST_ID}")
     clean = [{k: str(v) for k, v in r.items()} if isinstance(r, dict) else {} for r in rows]
     with services().sessions.begin() as db:
         outcomes = import_rows(db, services().desk, who(), clean, first, now())
@@ -343,8 +360,7 @@ def import_batch() -> ResponseReturnValue:
 @bp.post("/import")
 @login_required
 def import_file() -> ResponseReturnValue:
-    """Without JavaScript: the whole file in one request, then the row outcomes."""
-    request.max_content_length = IMPORT_MAX_BYTES
+    """Without JavaScript: the whole file (up to 5 MB) in one request, then the row outcomes."""
     upload = request.files.get("file")
     if upload is None:
         abort(400, "choose a CSV file")
@@ -352,14 +368,24 @@ def import_file() -> ResponseReturnValue:
         text = upload.read().decode("utf-8-sig")
     except UnicodeDecodeError:
         abort(400, "the file is not UTF-8 text")
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in ("name", "country") if c not in (reader.fieldnames or [])]
-    if missing:
-        abort(400, f"the header must name the columns {', '.join(CSV_COLUMNS)}")
+    rows = _registration_rows(text)
     with services().sessions.begin() as db:
-        outcomes = import_rows(db, services().desk, who(), list(reader), 2, now())
+        outcomes = import_rows(db, services().desk, who(), rows, 2, now())
         audit(db, who(), "import", now(), detail=f"{len(outcomes)} rows", ip=request.remote_addr)
     return render_template("import.html", who=who(), columns=CSV_COLUMNS, outcomes=outcomes)
+
+
+def _registration_rows(text: str) -> list[dict[str, str]]:
+    """The rows of a CSV registration list, by column name; 400 if it is not one."""
+    reader = csv.DictReader(io.StringIO(text))
+    try:
+        missing = [c for c in ("name", "country") if c not in (reader.fieldnames or [])]
+        rows = list(reader)
+    except csv.Error as error:
+        abort(400, f"the file is not a readable CSV list: {error}")
+    if missing:
+        abort(400, f"the header must name the columns {', '.join(CSV_COLUMNS)}")
+    return rows
 
 
 @bp.get("/audit")

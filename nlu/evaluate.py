@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nlu.client import FALLBACK_INTENT, ParseResult
-from nlu.understand import CRISIS, CRISIS_THRESHOLD, understand
+from nlu.understand import CRISIS, CRISIS_THRESHOLD, NEVER, understand
 
 CREOLES = frozenset({"jam", "guy", "bajan", "trini", "bahamian", "ht"})
 VARIETIES = frozenset({*CREOLES, "en", "es", "fr", "mixed"})
@@ -187,18 +187,27 @@ def threshold_curve(
     items: Sequence[Labelled], parses: Sequence[ParseResult], steps: int = 100
 ) -> list[ThresholdRow]:
     """Crisis recall and false alarms of the full stack for every threshold 0.01..1.00."""
+    # Once per message: is it a crisis without the model's vote (the lexicon), and may the
+    # vote count at all (not a digit or keyword, not a message that denies danger)?
+    votes = []
+    for item, parse in zip(items, parses, strict=True):
+        fixed = full_stack(item.text, parse, threshold=NEVER)
+        eligible = fixed.source not in ("rule", "lexicon") and not fixed.retracts
+        votes.append((item.intent == CRISIS, fixed.intent == CRISIS, eligible, parse.score(CRISIS)))
+    crisis = [v for v in votes if v[0]]
+    others = [v for v in votes if not v[0]]
     rows = []
-    crisis = [(i, p) for i, p in zip(items, parses, strict=True) if i.intent == CRISIS]
     for step in range(1, steps + 1):
         threshold = step / steps
-        results = outcomes(items, parses, threshold)
-        others = [r for r in results if r.item.intent != CRISIS]
+
+        def alarmed(vote: tuple[bool, bool, bool, float], at: float = threshold) -> bool:
+            return vote[1] or (vote[2] and vote[3] >= at)
+
         rows.append(ThresholdRow(
             threshold,
-            _share(sum(p.score(CRISIS) >= threshold for _, p in crisis), len(crisis)),
-            _share(sum(r.stack.intent == CRISIS for r in results if r.item.intent == CRISIS),
-                   len(crisis)),
-            _share(sum(r.stack.intent == CRISIS for r in others), len(others)),
+            _share(sum(v[3] >= threshold for v in crisis), len(crisis)),
+            _share(sum(alarmed(v) for v in crisis), len(crisis)),
+            _share(sum(alarmed(v) for v in others), len(others)),
         ))  # fmt: skip
     return rows
 

@@ -15,13 +15,13 @@ class CrisisMatch:
 
 # Fragments shared by the English and creole patterns (text is already normalised).
 _SELF = r"(?:my|mi|me|meh|mih|mah|ma) ?(?:self|sef)"
-_ME = r"(?:me|mi|meh|mih|us|we|her|she|him)"
+_ME = r"(?:me|mi|meh|mih|muh|us|we|her|she|him)"
 _KIN = (
     r"(?:kid|kids|child|children|chile|pickney|pikni|son|daughter|dawta|darta|baby|babies"
     r"|family|wife|husband|mother|mom|mum|madda|father|dad|brother|sister|girl|boy"
     r"|grand ?child\w*|grand ?daughter|grandson|niece|nephew|step ?daughter|step ?son)"
 )
-_MY = r"(?:my|mi|meh|mih|mah|ma|her|his|our|di|the|de)"
+_MY = r"(?:my|mi|meh|mih|muh|mah|ma|her|his|our|di|the|de)"
 _WANT = r"(?:want|wants|wanted|wanna|wana|wan|waan|wah|waa|wish|wishing|ready|rather|prefer)"
 _GOING = (
     r"(?:go|gon|gonna|gona|going|goin|ga|a go|ago|will|ll|wan|want|wants|wanna|waan|wah|try"
@@ -327,6 +327,16 @@ _ENGLISH += [
     r"\b(?:see|know) why (?:i|mi|me|ah) (?:\w+ )?(?:should|shud|fi|fuh|to|must) (?:wake up|get up"
     r"|live|go on)\b|\bpoint (?:in|of|to) (?:waking|wakin|getting|gettin) up\b",
     r"\b(?:cut|cuts|cutting|cuttin|burn|burned|burnt) up (?:my|mi|me|meh) ?(?:self|sef)\b",
+    r"\blast time (?:\w+ ){0,3}?hear (?:from|fram) (?:me|mi|meh)\b|\b(?:pills?|tablets?) (?:\w+ )?"
+    r"(?:count|counted|counting) out\b",
+    rf"\bput (?:his|he|him|her|dem|their|a|him ) ?hands? (?:on|pon) {_MY} (?:\w+ )?{_KIN}\b"
+    rf"|\b(?:hit|hits|hitting|beat|beats|beating|lick|licks) (?:the|my|mi|di|de|her|his) {_KIN}"
+    r"\b(?! (?:to|at|in) (?:school|the|a)\b)",
+    r"\b(?:ain t|aint|ain|not|no|isn t|isnt|can t|cant|cyaan|nah|nuh) (?:\w+ )?"
+    r"(?:breathing|breathin"
+    r"|breathe|breath|waking up|wakin up|responding|respondin)\b",
+    r"\b(?:seh|say|said|sey) (?:mi|me|i|him|her) (?:a )?(?:dead|ded) if\b|\b(?:a go|ago|gonna"
+    r"|going to|go|gon) (?:dead|ded) (?:mi|me|him|her|we|wi)\b",
 ]
 
 _SPANISH = [
@@ -402,6 +412,17 @@ _SPANISH += [
     r"|pistola|arma)\b",
     r"\b(?:queman|quemar|quemaran) (?:\w+ ){0,2}?(?:casa|rancho) (?:\w+ ){0,1}?conmigo\b"
     r"|\bnada me da ganas de vivir\b",
+    r"\bsoga (?:\w+ )?(?:amarra\w*|lista|puesta|colgad\w*)\b|\b(?:no se|pa que|para que|pa q"
+    r"|para q) (?:\w+ ){0,2}?me (?:despierto|levanto)\b|\b(?:pa|para) (?:que|q) seguir"
+    r" (?:viviendo|vivo|con vida)\b",
+    r"\b(?:dando|da|dan|dio|dieron|daba) (?:\w+ )?golpes? a (?:mi|la|el|los|las|su) (?:\w+ )?"
+    r"(?:nina|nino|hija|hijo|hijos|hijas|carajit\w*|bebe|muchach\w*)\b",
+    r"\b(?:hijo|hija|nino|nina|bebe|carajit\w*|muchachit\w*) (?:\w+ ){0,5}?se (?:tomo|trago|bebio)"
+    r" (?:\w+ ){0,3}?(?:pastillas|pildoras|veneno|cloro|pastilla|medicinas)\b",
+    r"\bme (?:tan|estan|andan|anda|ta|esta) buscando\b(?! (?:trabajo|empleo|casa|un|una|el|la"
+    r"|para trabajar)\b)",
+    r"\b(?:me|le|nos) \w+ con (?:un|una|el|la) (?:palo|correa|piedra|botella|bate|tubo|martillo"
+    r"|cable|plancha)\b",
 ]
 
 _FRENCH = [
@@ -455,6 +476,9 @@ _FRENCH = [
 _FRENCH += [
     r"\b(?:c est|voici) mon dernier message\b|\b(?:prepare|achete) (?:\w+ ){0,1}?(?:la corde"
     r"|une corde|de la mort aux rats|du poison)\b",
+    r"\b(?:vois|voit) (?:plus|pas|aucun) (?:l |d )?(?:interet|sens|raison) (?:de|d|a) (?:vivre"
+    r"|continuer)\b|\bje vais sauter (?:ce soir|cette nuit|maintenant|demain)\b"
+    r"|\bme suis (?:encore |de nouveau |re)?coupe\w*\b(?! (?:les|mes) (?:cheveux|ongles|barbe)\b)",
     r"\b(?:cachets|couteau|corde|lame|pilules) (?:\w+ ){0,2}?(?:devant moi|dans (?:la|ma) main)\b"
     r"|\b(?:rhum|alcool|vin) (?:\w+ ){0,2}?avec (?:des |mes )?(?:medicaments|cachets|pilules)\b",
 ]
@@ -468,7 +492,7 @@ _KREYOL = [
     r"\b(?:pa|pap|p ap) (?:vle|ka|kapab|konn) (?:viv|rete viv|kontinye viv|egziste)\b"
     r"(?! (?:la|isit|kote|nan|ak|avek|lakay|bo)\b)",
     r"\bpa (?:gen|genyen|we|jwenn) (?:\w+ )?(?:rezon|poukisa|pou kisa|sans) (?:pou )?"
-    r"(?:m |mwen )?(?:ap |pou )?(?:viv|kontinye)\b",
+    r"(?:m |mwen )?(?:ap |pou )?(?:viv|kontinye|leve)\b",
     r"\b(?:fatige|fatig|bouke|bouk|tanne|about) (?:ak |avek |ak tout )?(?:viv|lavi)\b"
     r"(?! (?:nan|la|isit|kote|ak|avek|bo|lakay|lari)\b)"
     r"|\bfini ak (?:lavi|tet) ?(?:m|mwen|a)?\b",
@@ -502,6 +526,10 @@ _KREYOL = [
 
 _KREYOL += [
     r"\bdenye mesaj (?:mwen|m)\b|\bp ap (?:janm )?tande m anko\b|\b(?:achte|gen) pwazon\b",
+    r"\bdi (?:nou|ou|w|yo) orevwa\b|\b(?:m|mwen) (?:pa p|pap|p ap) la demen\b|\bse pou (?:m|mwen)"
+    r" mouri\b|\bpito (?:m|mwen) (?:disparet|mouri|pa la|pa egziste)\b",
+    r"\bfe (?:pitit|piti) (?:fi |gason )?(?:m|mwen|li) (?:nan )?(?:move|vye|sal) bagay\b|\b(?:pran"
+    r"|bwe|vale) (?:yon )?(?:pakit|pake|paket|bwat) grenn\b",
     r"\b(?:grenn|kouto|kod|pwazon) (?:\w+ ){0,3}?nan men (?:m|mwen)\b|\b(?:kouto|kod) (?:\w+ )?"
     r"pare\b|\bkoupe (?:bra|ponyet|janm|po) (?:m|mwen)\b",
     r"\blage (?:ko|kom|ko m|tet) (?:m |mwen )?nan (?:larivye|lanme|rivye)\b|\bswete (?:m|mwen)"
@@ -535,7 +563,7 @@ _THEMES = [
         r" |need to )?(?:worry|stress) (?:\w+ ){0,2}?(?:me|mi) (?:\w+ ){0,2}?(?:after|afta)"
         r" (?:today|tonight|tonite|this)\b",
     ),
-    ("en", r"\b(?:i m|im|i am|mi|mi is|me) (?:just |only )?(?:a )?burden\b"),
+    ("en", r"\b(?:i m|im|i am|i|mi|mi is|me) (?:just |only )?(?:a )?burden\b"),
     (
         "es",
         r"\b(?:ya no|no) (?:sere|voy a ser) (?:un |una )?(?:problema|carga|estorbo)"
@@ -566,7 +594,7 @@ _THEMES = [
         r"\b(?:p ap|pap|p ap janm|pap janm) (?:yon )?(?:pwoblem|chay|fado) pou"
         r" (?:pesonn|okenn moun|nou|fanmi)\b",
     ),
-    ("ht", r"\b(?:m|mwen) (?:se )?(?:yon )?chay pou\b"),
+    ("ht", r"\b(?:m|mwen) (?:se )?(?:yon )?(?:chay|fado) pou\b"),
     ("ht", r"\b(?:p ap|pap) (?:janm )?(?:deranje|anbete|anmede) pesonn anko\b"),
     ("ht", r"\bpa (?:gen|genyen|we) (?:okenn )?rezon pou (?:m|mwen) (?:viv|leve|kontinye)\b"),
     ("ht", r"\b(?:pa vle|pa ta renmen) (?:leve|reveye) (?:demen|anko)\b"),

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from storage.models import Base
 from storage.types import UTCDateTime
@@ -29,6 +29,16 @@ class Caseworker(Base):
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Every dashboard session carries this number; a new one (sign-out, a new password)
+    # ends all the sessions signed in before it.
+    session_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+    @validates("password_hash")
+    def _new_password_ends_sessions(self, _key: str, value: str | None) -> str | None:
+        """A new password, however it is set, signs out every session of the old one."""
+        if value != self.password_hash:
+            self.session_version = (self.session_version or 0) + 1
+        return value
 
 
 class Alert(Base):
@@ -43,7 +53,7 @@ class Alert(Base):
     reason: Mapped[str] = mapped_column(Text)
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"), index=True)
     inbound_id: Mapped[int | None] = mapped_column(ForeignKey("inbound_messages.id"))
-    e164: Mapped[str] = mapped_column(String(20))  # the returnee's number it concerns
+    e164: Mapped[str] = mapped_column(String(140))  # the returnee's address it concerns
     office: Mapped[str | None] = mapped_column(String(2))
     caseworker_id: Mapped[int | None] = mapped_column(ForeignKey("caseworkers.id"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())

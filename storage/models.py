@@ -54,8 +54,8 @@ class ContactNumber(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"), index=True)
-    e164: Mapped[str] = mapped_column(String(20), unique=True)
-    wa_id: Mapped[str | None] = mapped_column(String(32))
+    e164: Mapped[str] = mapped_column(String(140), unique=True)  # or a WhatsApp user ID
+    wa_id: Mapped[str | None] = mapped_column(String(140))
     first_seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
     last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime())
     last_channel: Mapped[str] = mapped_column(String(10), default="sms")
@@ -75,12 +75,12 @@ class InboundMessage(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     message_sid: Mapped[str] = mapped_column(String(64), unique=True)
     channel: Mapped[str] = mapped_column(String(10))  # sms|whatsapp
-    from_e164: Mapped[str] = mapped_column(String(20), index=True)
+    from_e164: Mapped[str] = mapped_column(String(140), index=True)
     to_address: Mapped[str] = mapped_column(String(64))
     body: Mapped[str] = mapped_column(Text)
     num_media: Mapped[int] = mapped_column(Integer, default=0)
     profile_name: Mapped[str | None] = mapped_column(String(200))
-    wa_id: Mapped[str | None] = mapped_column(String(32))
+    wa_id: Mapped[str | None] = mapped_column(String(140))
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"), index=True)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime())
     handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
@@ -105,7 +105,7 @@ class OutboundMessage(Base):
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"), index=True)
     in_reply_to_id: Mapped[int | None] = mapped_column(ForeignKey("inbound_messages.id"))
     channel: Mapped[str] = mapped_column(String(10))
-    to_e164: Mapped[str] = mapped_column(String(20), index=True)
+    to_e164: Mapped[str] = mapped_column(String(140), index=True)
     body: Mapped[str] = mapped_column(Text)
     encoding: Mapped[str] = mapped_column(String(8))  # GSM-7|UCS-2
     segments: Mapped[int] = mapped_column(Integer)

@@ -319,3 +319,33 @@ def test_reconciling_never_adopts_an_identical_message_that_another_row_already_
     first, second = rows(services)
     assert len(fake_twilio.messages) == 2
     assert second.dispatch_state == "sent" and second.twilio_sid != first.twilio_sid
+
+
+def test_whatsapps_rate_limit_63018_is_retried_like_429(
+    services: Services, fake_twilio: FakeTwilio
+) -> None:
+    fake_twilio.script(Outcome(429, 63018), Outcome(400, 63018))
+    queue(services, "k1", channel="whatsapp")
+    drain(services.dispatcher(FAST))
+    [row] = rows(services)
+    assert (row.dispatch_state, row.error_code) == ("sent", None)
+    assert len(fake_twilio.messages) == 1 and fake_twilio.attempts == 3
+
+
+@pytest.mark.parametrize(
+    ("variables", "approved"),
+    [('{"1": ""}', True), ('{"1": "Ana"}', False)],
+    ids=["an empty variable", "a template Twilio does not know"],
+)
+def test_a_refused_whatsapp_template_goes_by_sms_instead_never_lost(
+    services: Services, fake_twilio: FakeTwilio, variables: str, approved: bool
+) -> None:
+    if approved:
+        fake_twilio.approve_template("HX" + "d" * 32)
+    queue(services, "k1", body="How are you this month? 1 good 2 okay 3 hard", channel="whatsapp",
+          content_sid="HX" + "d" * 32, content_variables=variables)  # fmt: skip
+    drain(services.dispatcher(FAST))
+    [row] = rows(services)
+    assert (row.dispatch_state, row.channel, row.content_sid) == ("sent", "sms", None)
+    [sent] = fake_twilio.messages
+    assert (sent["to"], sent["body"]) == (RETURNEE, "How are you this month? 1 good 2 okay 3 hard")

@@ -140,3 +140,39 @@ def test_a_callback_for_an_unknown_message_is_acknowledged_and_kept(
     with services.sessions.begin() as session:
         [event] = session.scalars(select(MessageStatusEvent)).all()
         assert event.outbound_id is None
+
+
+def test_an_empty_status_callback_is_acknowledged_and_ignored(
+    client: FlaskClient, services: Services
+) -> None:
+    url = f"{PUBLIC_BASE_URL}/twilio/status"
+    headers = {"X-Twilio-Signature": sign(services.settings.twilio_auth_token or "", url, {})}
+    assert client.post("/twilio/status", data={}, headers=headers).status_code == 200
+    with services.sessions.begin() as session:
+        assert session.scalars(select(MessageStatusEvent)).all() == []
+
+
+def test_a_nul_in_the_callbacks_sid_is_refused_naming_the_field(
+    client: FlaskClient, services: Services
+) -> None:
+    reply = callback(client, services, "delivered", sid="SM\x00" + "c" * 30)
+    assert reply.status_code == 400 and b"MessageSid contains a NUL byte" in reply.data
+
+
+def test_21610_for_a_message_we_do_not_know_opts_the_number_out(
+    client: FlaskClient, services: Services
+) -> None:
+    queued_message(services)  # the returnee's number exists; this SID is another one
+    reply = callback(client, services, "failed", "21610", sid="SM" + "e" * 32)
+    assert reply.status_code == 204
+    assert number_state(services)[0] is not None  # opted out
+
+
+def test_63018_reported_by_a_callback_sends_the_message_again_later(
+    client: FlaskClient, services: Services
+) -> None:
+    message_id = queued_message(services)
+    assert callback(client, services, "failed", "63018").status_code == 204
+    row = message(services, message_id)
+    assert (row.dispatch_state, row.twilio_sid) == ("pending", None)
+    assert row.next_attempt_at > utcnow()

@@ -257,8 +257,13 @@ def test_live_refuses_to_start_on_placeholders_and_unconfirmed_crisis_numbers_na
 ) -> None:
     exit_code, stdout, stderr = invoke_check_config(tmp_path, **LIVE)
     assert (exit_code, stdout) == (2, "")
-    for item in ("JM office.address (example)", "JM office.phone (example)",
-                 "BS emergency.helpline 322-2763 (unverified)", "ALLOW_UNCONFIRMED_CONTENT"):  # fmt: skip
+    expected = (
+        "JM office.address (example)",
+        "JM office.phone (example)",
+        "BS emergency.helpline 322-2763 (unverified)",
+        "ALLOW_UNCONFIRMED_CONTENT",
+    )
+    for item in expected:
         assert item in stderr
     assert "HT emergency.gbv" not in stderr  # not given in a crisis reply
 
