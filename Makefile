@@ -14,7 +14,8 @@ PYTHON310 ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python
 	/usr/local/bin/python3.10 /usr/bin/python3.10; do \
 	$$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo $$p; break; }; done)
 # The model is named by a hash of everything it is trained from: unchanged data, no training.
-NLU_SOURCES := nlu/rasa/config.yml nlu/rasa/domain.yml $(sort $(wildcard nlu/rasa/data/*.yml))
+NLU_SOURCES := nlu/rasa/config.yml nlu/rasa/domain.yml $(sort $(wildcard nlu/rasa/data/*.yml)) \
+	$(sort $(wildcard nlu/components/*.py))
 NLU_HASH := $(shell cat $(NLU_SOURCES) | sha256sum | cut -c1-12)
 NLU_MODEL := nlu/models/nlu-$(NLU_HASH).tar.gz
 export RASA_TELEMETRY_ENABLED := false
@@ -107,8 +108,9 @@ nlu-train: $(NLU_MODEL)
 
 $(NLU_MODEL): $(RASA_INSTALLED) | $(INSTALLED)
 	mkdir -p nlu/models
-	$(BIN)/python -m nlu.train_guard --attempts 3 --stall $(NLU_TRAIN_STALL) \
-		--timeout $(NLU_TRAIN_TIMEOUT) -- $(RASA) train nlu --config nlu/rasa/config.yml \
+	PYTHONPATH=$(CURDIR)/nlu/components $(BIN)/python -m nlu.train_guard --attempts 3 \
+		--stall $(NLU_TRAIN_STALL) --timeout $(NLU_TRAIN_TIMEOUT) -- \
+		$(RASA) train nlu --config nlu/rasa/config.yml \
 		--domain nlu/rasa/domain.yml --nlu nlu/rasa/data --out nlu/models \
 		--fixed-model-name nlu-$(NLU_HASH) --num-threads 2
 	test -f $@

@@ -74,19 +74,28 @@ def test_calibration_reports_confident_wrong_answers() -> None:
     assert cal.ece == pytest.approx(2 / 3 * abs(0.5 - 0.975) + 1 / 3 * abs(1 - 0.55))
 
 
-def test_the_chosen_threshold_is_the_highest_that_keeps_every_crisis() -> None:
-    items = [item("crisis", "everything is dark"), item("ask_job", "need work")]
+def test_the_chosen_threshold_is_the_highest_at_which_the_model_alone_keeps_its_recall() -> None:
+    curve = [ThresholdRow(0.1, 0.99, 1.0, 0.08), ThresholdRow(0.2, 0.93, 1.0, 0.03),
+             ThresholdRow(0.3, 0.88, 1.0, 0.01), ThresholdRow(0.4, 0.80, 1.0, 0.005)]  # fmt: skip
+    assert choose_threshold(curve).threshold == 0.2
+    assert choose_threshold(curve, model_recall=0.8).threshold == 0.4
+
+
+def test_the_curve_counts_the_lexicon_and_the_models_vote() -> None:
+    items = [item("crisis", "everything is dark"), item("ask_job", "need work"),
+             item("crisis", "they beat me last night")]  # fmt: skip
     parses = [answer("x", ("checkin_struggling", 0.55), ("crisis", 0.45)),
-              answer("y", ("ask_job", 0.7), ("crisis", 0.3))]  # fmt: skip
+              answer("y", ("ask_job", 0.7), ("crisis", 0.3)),
+              answer("z", ("greet", 0.9), ("crisis", 0.01))]  # fmt: skip
     curve = threshold_curve(items, parses)
-    chosen = choose_threshold(curve)
-    assert chosen.threshold == pytest.approx(0.45)
-    assert (chosen.stack_recall, chosen.false_alarms) == (1.0, 0.0)
-    assert next(r for r in curve if r.threshold == pytest.approx(0.3)).false_alarms == 1.0
+    at = {round(r.threshold, 2): r for r in curve}
+    assert (at[0.3].stack_recall, at[0.3].false_alarms) == (1.0, 1.0)
+    assert (at[0.31].stack_recall, at[0.31].false_alarms) == (1.0, 0.0)
+    assert (at[0.46].stack_recall, at[0.46].model_recall) == (0.5, 0.0)
 
 
-def test_with_no_threshold_at_full_recall_the_lowest_is_chosen() -> None:
-    curve = [ThresholdRow(0.01, 0.9, 0.9, 0.5), ThresholdRow(0.02, 0.8, 0.8, 0.4)]
+def test_with_no_threshold_meeting_the_recall_the_lowest_is_chosen() -> None:
+    curve = [ThresholdRow(0.01, 0.8, 0.9, 0.5), ThresholdRow(0.02, 0.7, 0.8, 0.4)]
     assert choose_threshold(curve).threshold == 0.01
 
 
