@@ -31,7 +31,7 @@ from bench.machine import machine_facts
 from bot.bootstrap import Services, bootstrap
 from bot.config import load_settings
 from bot.logs import configure_logging
-from bot.scheduling import plan_checkins
+from bot.schedule.planning import plan_checkins
 from storage.models import Contact, ContactNumber
 from storage.schedule import ScheduleEntry
 

@@ -7,8 +7,7 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.alerts import AlertPolicy
-from bot.channels import DemoSender, TwilioSender
+from bot.casework.alerts import AlertPolicy
 from bot.config import ConfigError, Settings
 from bot.content import (
     CRISIS_NUMBERS,
@@ -18,10 +17,12 @@ from bot.content import (
     load_reminder_book,
 )
 from bot.desk import Desk
-from bot.emails import DemoMailer, EmailDispatcher, Mailer, SmtpMailer, SmtpSettings
-from bot.outbox import Dispatcher, DispatchPolicy
-from bot.ports import Sender
-from bot.twilio_client import make_twilio_client
+from bot.messaging.channels.demo import DemoSender
+from bot.messaging.channels.twilio import TwilioSender
+from bot.messaging.channels.twilio_client import make_twilio_client
+from bot.messaging.emails import DemoMailer, EmailDispatcher, Mailer, SmtpMailer, SmtpSettings
+from bot.messaging.outbox import Dispatcher, DispatchPolicy
+from bot.messaging.ports import Sender
 from flows.content import Catalogue, ContentError
 from flows.conversation import Policy
 from flows.schedule import FollowUp, QuietHours, SchedulePolicy

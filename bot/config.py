@@ -11,8 +11,8 @@ from urllib.parse import urlparse
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from bot.messaging.channels.twilio_client import TWILIO_DEFAULT_BASE
 from bot.phones import InvalidNumber, parse_address
-from bot.twilio_client import TWILIO_DEFAULT_BASE
 from storage.db import normalise_url
 
 DEMO_SECRET_KEY = "demo-only-secret-key-not-for-production"  # noqa: S105

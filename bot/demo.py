@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot.casework.staff import hash_password
 from bot.desk import Desk
-from bot.milestones import add_milestone
-from bot.staff import hash_password
+from bot.schedule.milestones import add_milestone
 from storage import casework_repo as cases
 from storage import repositories as repo
 from storage import schedule_repo as plan

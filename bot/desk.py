@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.alerts import AlertDesk, AlertPolicy
+from bot.casework.alerts import AlertDesk, AlertPolicy
 from flows.content import Catalogue
 from flows.conversation import Policy
 from flows.schedule import ReminderBook, SchedulePolicy

@@ -5,10 +5,10 @@ from collections.abc import Callable
 import click
 
 from bot.bootstrap import Services
+from bot.casework.staff import hash_password, issue_token, member, revoke_tokens_of
+from bot.clock import utcnow
 from bot.content import concerns
-from bot.outbox import utcnow
 from bot.phones import InvalidNumber, parse_address
-from bot.staff import hash_password, issue_token, member, revoke_tokens_of
 from storage import casework_repo as cases
 from storage.casework import Caseworker
 from storage.staff import StaffOffice

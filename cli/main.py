@@ -12,11 +12,11 @@ from urllib.parse import urlparse
 import click
 
 from bot.bootstrap import Services, bootstrap
+from bot.clock import utcnow
 from bot.config import ConfigError, Settings, load_settings
 from bot.demo import load_demo
 from bot.logs import configure_logging, get_logger
-from bot.outbox import utcnow
-from bot.scheduling import plan_checkins
+from bot.schedule.planning import plan_checkins
 from scheduler.clock import Clock
 from storage import migrate
 

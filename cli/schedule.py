@@ -8,10 +8,16 @@ import click
 from sqlalchemy.orm import Session
 
 from bot.bootstrap import Services
-from bot.milestones import MilestoneError, add_milestone, move_milestone, parse_local, set_status
-from bot.outbox import utcnow
-from bot.schedule_preview import preview
-from bot.scheduling import contact_zone
+from bot.clock import utcnow
+from bot.schedule.milestones import (
+    MilestoneError,
+    add_milestone,
+    move_milestone,
+    parse_local,
+    set_status,
+)
+from bot.schedule.planning import contact_zone
+from bot.schedule.preview import preview
 from cli.casework import e164_of
 from storage import repositories as repo
 from storage import schedule_repo as plan

@@ -11,10 +11,10 @@ from flask.typing import ResponseReturnValue
 from sqlalchemy.orm import Session
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 
-from bot import caseload
-from bot.milestones import MilestoneError, add_milestone, move_milestone, set_status
-from bot.scheduling import contact_zone
-from bot.staff import StaffMember, audit, member_for_token
+from bot.casework import caseload
+from bot.casework.staff import StaffMember, audit, member_for_token
+from bot.schedule.milestones import MilestoneError, add_milestone, move_milestone, set_status
+from bot.schedule.planning import contact_zone
 from dashboard.auth import now, nul_field, services
 from storage import schedule_repo as plan
 from storage.casework import Alert

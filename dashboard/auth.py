@@ -21,8 +21,8 @@ from flask.typing import ResponseReturnValue
 from werkzeug.routing import IntegerConverter
 
 from bot.bootstrap import Services
-from bot.outbox import utcnow
-from bot.staff import StaffMember, audit, authenticate, end_sessions, member
+from bot.casework.staff import StaffMember, audit, authenticate, end_sessions, member
+from bot.clock import utcnow
 from storage.casework import Caseworker
 
 bp = Blueprint("auth", __name__, url_prefix="/dashboard", template_folder="templates")

@@ -12,18 +12,18 @@ from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import caseload
-from bot.milestones import (
+from bot.casework import caseload
+from bot.casework.registration import CSV_COLUMNS, RegistrationError, import_rows, parse, register
+from bot.casework.staff import StaffMember, audit, audit_entries
+from bot.phones import mask
+from bot.schedule.milestones import (
     MilestoneError,
     add_milestone,
     move_milestone,
     parse_local,
     set_status,
 )
-from bot.phones import mask
-from bot.registration import CSV_COLUMNS, RegistrationError, import_rows, parse, register
-from bot.scheduling import contact_zone
-from bot.staff import StaffMember, audit, audit_entries
+from bot.schedule.planning import contact_zone
 from dashboard import views
 from dashboard.auth import LARGEST_ID, login_required, now, refuse_nul, services, signed_in
 from flows.texts import LANGUAGES

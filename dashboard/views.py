@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from bot.caseload import ThreadMessage
+from bot.casework.caseload import ThreadMessage
 from storage import schedule_repo as plan
 from storage.casework import Alert, CheckIn
 from storage.models import Contact

@@ -9,14 +9,14 @@ from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from bot.alerts import escalate_overdue
 from bot.bootstrap import Services
-from bot.handoffs import end_expired
-from bot.inbound import resume_unhandled
+from bot.casework.alerts import escalate_overdue
+from bot.casework.handoffs import end_expired
+from bot.clock import utcnow
+from bot.conversations.inbound import resume_unhandled
 from bot.logs import get_logger
-from bot.milestones import replan_upcoming
-from bot.outbox import utcnow
-from bot.scheduling import fire_due, plan_checkins
+from bot.schedule.milestones import replan_upcoming
+from bot.schedule.planning import fire_due, plan_checkins
 from storage.repositories import acquire_lease
 
 log = get_logger("clock")

@@ -5,10 +5,10 @@ import uuid
 from flask import Blueprint, abort, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 
-from bot import conversations, inbound
-from bot.checkins import ask_checkin
+from bot.conversations import inbound, threads
 from bot.demo import DEMO_CASEWORKERS, DEMO_RETURNEES
 from bot.phones import Address, InvalidNumber, parse_address
+from bot.schedule.checkins import ask_checkin
 from dashboard.auth import now
 from storage import casework_repo as cases
 from storage import repositories as repo
@@ -59,7 +59,7 @@ def send() -> ResponseReturnValue:
 def thread() -> ResponseReturnValue:
     """Every message to and from one number, with delivery states."""
     address = _address(request.args.get("from", ""))
-    items = conversations.thread(services().sessions, address.e164)
+    items = threads.thread(services().sessions, address.e164)
     return jsonify(
         number=address.e164,
         messages=[

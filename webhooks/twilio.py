@@ -7,7 +7,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, request
 from twilio.request_validator import RequestValidator
 
-from bot import inbound
+from bot.conversations import inbound
 from bot.logs import get_logger
 from bot.phones import MAX_ADDRESS, InvalidNumber, parse_address
 from dashboard.auth import now

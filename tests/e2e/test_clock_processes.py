@@ -11,7 +11,7 @@ from sqlalchemy import Engine, func, select
 
 from bot.bootstrap import bootstrap
 from bot.config import load_settings
-from bot.milestones import add_milestone
+from bot.schedule.milestones import add_milestone
 from storage import repositories as repo
 from storage.schedule import ScheduleEntry
 from tests.fakes.twilio_api import FakeTwilio

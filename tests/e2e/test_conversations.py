@@ -20,12 +20,12 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import handoffs
-from bot.alerts import escalate_overdue
 from bot.bootstrap import Services, bootstrap
-from bot.checkins import ask_checkin
+from bot.casework import handoffs
+from bot.casework.alerts import escalate_overdue
+from bot.casework.staff import hash_password
 from bot.config import load_settings
-from bot.staff import hash_password
+from bot.schedule.checkins import ask_checkin
 from nlu.client import RasaClient
 from storage import repositories as repo
 from storage.casework import Alert, Caseworker, OutboundEmail

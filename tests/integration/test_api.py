@@ -20,10 +20,11 @@ from sqlalchemy import select, update
 from werkzeug.test import TestResponse
 
 import dashboard
-from bot import alerts, outbox
 from bot.bootstrap import Services
-from bot.milestones import add_milestone
-from bot.staff import issue_token
+from bot.casework import alerts
+from bot.casework.staff import issue_token
+from bot.messaging import outbox
+from bot.schedule.milestones import add_milestone
 from storage import repositories as repo
 from storage.casework import Alert, Caseworker
 from storage.models import Contact, InboundMessage

@@ -11,14 +11,14 @@ from click.testing import CliRunner
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from bot import inbound
-from bot.alerts import escalate_overdue
 from bot.bootstrap import Services, bootstrap
-from bot.checkins import ask_checkin
+from bot.casework.alerts import escalate_overdue
 from bot.config import load_settings
-from bot.emails import EmailDispatcher, SmtpMailer, SmtpSettings
-from bot.inbound import Inbound, StatusUpdate, record_status
-from bot.outbox import DispatchPolicy
+from bot.conversations.inbound import Inbound, StatusUpdate, record_status
+from bot.conversations import inbound
+from bot.messaging.emails import EmailDispatcher, SmtpMailer, SmtpSettings
+from bot.messaging.outbox import DispatchPolicy
+from bot.schedule.checkins import ask_checkin
 from flows.texts import label, render, text
 from nlu.client import ParseResult
 from storage import repositories as repo

@@ -6,7 +6,7 @@ from datetime import timedelta
 from sqlalchemy import inspect, text
 
 from bot.bootstrap import Services
-from bot.outbox import utcnow
+from bot.clock import utcnow
 from scheduler.clock import Clock
 from storage import migrate
 from storage.db import make_engine

@@ -14,10 +14,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.engine import Engine
 
-from bot import inbound
 from bot.bootstrap import Services, bootstrap
+from bot.casework.staff import hash_password
 from bot.config import load_settings
-from bot.staff import hash_password
+from bot.conversations import inbound
 from cli.main import cli
 from storage import repositories as repo
 from storage.casework import Alert, Caseworker

@@ -7,8 +7,8 @@ from typing import Any
 
 from flask import Flask
 
-from bot import inbound
 from bot.bootstrap import Services
+from bot.conversations import inbound
 from storage.casework import Alert
 from storage.models import Contact
 from tests.helpers import db_rows

@@ -5,10 +5,10 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot import caseload, handoffs
-from bot.alerts import escalate_overdue
 from bot.bootstrap import Services
-from bot.staff import member
+from bot.casework import caseload, handoffs
+from bot.casework.alerts import escalate_overdue
+from bot.casework.staff import member
 from flows.texts import render
 from storage.casework import Alert, Caseworker
 from storage.models import Contact, OutboundMessage

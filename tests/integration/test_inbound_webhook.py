@@ -201,8 +201,8 @@ def test_a_stored_message_whose_handling_crashed_is_answered_later_by_the_resume
 ) -> None:
     from datetime import timedelta
 
-    from bot import inbound
-    from bot.outbox import utcnow
+    from bot.clock import utcnow
+    from bot.conversations import inbound
 
     def explode(*_args: Any) -> None:
         raise RuntimeError("crash after storing")
@@ -319,7 +319,7 @@ def test_what_the_nlu_understood_is_stored_with_the_message(services: Services) 
 def test_a_crisis_reply_uses_the_returnees_recorded_country_over_the_numbers(
     client: FlaskClient, services: Services
 ) -> None:
-    from bot.outbox import utcnow
+    from bot.clock import utcnow
     from storage import repositories as repo
 
     us_number = "+13055550123"  # a deportee still on a US SIM, registered in Jamaica
@@ -340,8 +340,8 @@ class _BrokenModel:
 
 
 def test_a_crashing_model_client_never_leaves_a_message_unanswered(services: Services) -> None:
-    from bot import inbound
-    from bot.outbox import utcnow
+    from bot.clock import utcnow
+    from bot.conversations import inbound
 
     for index, body in enumerate(["hello there", "m vle mouri"]):
         message = inbound.Inbound(f"SM{index:032d}", "sms", "+18765551234", "x", body)

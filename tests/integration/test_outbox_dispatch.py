@@ -7,7 +7,8 @@ import pytest
 from sqlalchemy import select
 
 from bot.bootstrap import Services
-from bot.outbox import Dispatcher, DispatchPolicy, enqueue, utcnow
+from bot.clock import utcnow
+from bot.messaging.outbox import Dispatcher, DispatchPolicy, enqueue
 from storage import repositories as repo
 from storage.models import ContactNumber, OutboundMessage, SenderSlot
 from tests.fakes.twilio_api import FakeTwilio, Outcome
@@ -230,8 +231,8 @@ def test_a_worker_that_died_before_twilio_accepted_sends_on_the_retry(
 def test_a_read_timeout_is_reconciled_before_any_resend(
     services: Services, fake_twilio: FakeTwilio
 ) -> None:
-    from bot.channels import TwilioSender
-    from bot.twilio_client import make_twilio_client
+    from bot.messaging.channels.twilio import TwilioSender
+    from bot.messaging.channels.twilio_client import make_twilio_client
 
     impatient = TwilioSender(
         make_twilio_client(
@@ -291,7 +292,7 @@ def test_two_workers_claiming_at_once_never_share_a_message(
 
 
 def _outgoing(row: OutboundMessage) -> Any:
-    from bot.ports import Outgoing
+    from bot.messaging.ports import Outgoing
 
     return Outgoing(row.id, row.to_e164, row.channel, row.body)
 

@@ -15,12 +15,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
-from bot import inbound
 from bot.bootstrap import Services, bootstrap
 from bot.config import load_settings
-from bot.milestones import add_milestone, move_milestone, set_status
-from bot.outbox import Dispatcher, DispatchPolicy
-from bot.scheduling import fire_due, plan_checkins
+from bot.conversations import inbound
+from bot.messaging.outbox import Dispatcher, DispatchPolicy
+from bot.schedule.milestones import add_milestone, move_milestone, set_status
+from bot.schedule.planning import fire_due, plan_checkins
 from scheduler.clock import Clock
 from storage import repositories as repo
 from storage.casework import Alert, Caseworker, CheckIn

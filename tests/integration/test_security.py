@@ -25,10 +25,10 @@ from sqlalchemy.engine import Engine
 from werkzeug.test import TestResponse
 
 import dashboard
-from bot import staff
 from bot.bootstrap import Services, bootstrap
+from bot.casework import staff
+from bot.casework.staff import hash_password, issue_token
 from bot.config import DEMO_SECRET_KEY, load_settings
-from bot.staff import hash_password, issue_token
 from cli.main import cli
 from dashboard.auth import ID_PATTERN, LARGEST_ID
 from storage.casework import Alert, Caseworker

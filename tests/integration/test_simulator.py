@@ -8,9 +8,9 @@ from flask.testing import FlaskClient
 from sqlalchemy.engine import Engine
 
 from bot.bootstrap import Services, bootstrap
+from bot.clock import utcnow
 from bot.config import load_settings
 from bot.demo import DEMO_CASEWORKERS, DEMO_RETURNEES, load_demo
-from bot.outbox import utcnow
 from flows.texts import render, text
 from webhooks import create_app
 

@@ -7,7 +7,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from bot.bootstrap import Services
-from bot.outbox import enqueue, utcnow
+from bot.clock import utcnow
+from bot.messaging.outbox import enqueue
 from storage import repositories as repo
 from storage.models import MessageStatusEvent, OutboundMessage
 from tests.helpers import PUBLIC_BASE_URL, RETURNEE, sign

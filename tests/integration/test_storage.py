@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 
 from bot.bootstrap import Services
-from bot.outbox import utcnow
+from bot.clock import utcnow
 from storage import repositories as repo
 from storage.models import ContactNumber, InboundMessage
 

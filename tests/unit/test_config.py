@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from bot.config import DEMO_SECRET_KEY, ConfigError, load_settings
-from bot.twilio_client import TWILIO_DEFAULT_BASE
+from bot.messaging.channels.twilio_client import TWILIO_DEFAULT_BASE
 from cli.main import cli
 
 SID = "AC" + "a" * 32

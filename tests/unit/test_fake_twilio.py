@@ -14,7 +14,7 @@ import requests
 from twilio.base.exceptions import TwilioRestException
 from twilio.rest import Client
 
-from bot.twilio_client import make_twilio_client
+from bot.messaging.channels.twilio_client import make_twilio_client
 
 REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.twilio_client import make_twilio_client
+from bot.messaging.channels.twilio_client import make_twilio_client
 
 GUARD_DIR = Path(__file__).resolve().parents[1] / "guard"
 if str(GUARD_DIR) not in sys.path:

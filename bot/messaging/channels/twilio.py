@@ -1,13 +1,12 @@
-"""Channel adapters: Twilio through the official SDK, and the local demo channel."""
+"""The Twilio channel: sending through the official SDK, and how its errors are classified."""
 
-import uuid
 from datetime import datetime
 
 import requests
 from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.rest import Client
 
-from bot.ports import Outgoing, Sender, SendError, SendReceipt
+from bot.messaging.ports import Outgoing, Sender, SendError, SendReceipt
 
 # Rate limits: Twilio's (20429) and WhatsApp's per-user and per-business ones (63018).
 RETRYABLE_CODES = {20429, 63018}
@@ -93,21 +92,3 @@ def _classify(error: TwilioRestException) -> SendError:
     if error.status >= 500:
         return SendError(f"twilio error {error.status}", code, retryable=True, ambiguous=True)
     return SendError(str(error.msg)[:200], code, retryable=False)
-
-
-class DemoSender(Sender):
-    """The local demo channel: 'delivers' at once; the phone simulator reads the outbox."""
-
-    def sender_key(self, channel: str) -> str:
-        """One demo sender per channel."""
-        return f"demo:{channel}"
-
-    def send(self, message: Outgoing) -> SendReceipt:
-        """Accept the message; it is shown in the simulator straight from the database."""
-        return SendReceipt(
-            "SMdemo" + uuid.uuid4().hex[:28], "delivered", self.sender_key(message.channel)
-        )
-
-    def find_sent(self, message: Outgoing, since: datetime) -> list[SendReceipt]:
-        """Nothing leaves the machine, so an interrupted send was never delivered."""
-        return []

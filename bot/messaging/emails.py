@@ -12,8 +12,9 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.clock import utcnow
 from bot.logs import get_logger
-from bot.outbox import DispatchPolicy, backoff_seconds, drain, utcnow
+from bot.messaging.outbox import DispatchPolicy, backoff_seconds, drain
 from flows.content import Catalogue
 from storage import casework_repo as cases
 from storage.casework import Alert, Caseworker, OutboundEmail

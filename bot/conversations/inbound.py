@@ -6,12 +6,15 @@ from datetime import datetime, timedelta
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot import alerts, casework, conversation_state, handoffs, outbox
-from bot.channels import RETRYABLE_CODES
+from bot.casework import alerts, commands, handoffs
+from bot.casework.effects import Origin, perform, registration_code_status
+from bot.conversations import state
 from bot.desk import Desk
 from bot.logs import get_logger
+from bot.messaging import outbox
+from bot.messaging.channels.twilio import RETRYABLE_CODES
 from bot.phones import InvalidNumber, parse_address, region_of
-from bot.scheduling import contact_zone
+from bot.schedule.planning import contact_zone
 from flows.content import Catalogue
 from flows.conversation import Context, Conversation, Event, Reminder, Send
 from flows.dialogue import step
@@ -117,20 +120,20 @@ def _handle(
     _record_meaning(inbound, meaning)
     caseworker = cases.caseworker_by_phone(session, inbound.from_e164)
     if caseworker is not None:  # staff are never treated as returnees
-        casework.handle_caseworker(session, desk, caseworker, inbound, now)
+        commands.handle_caseworker(session, desk, caseworker, inbound, now)
         inbound.handled_at = now
         return
     number = _number_for(session, inbound, now, desk.catalogue)
     inbound.contact_id = number.contact_id
-    old = conversation_state.load(session, number)
+    old = state.load(session, number)
     event = _event(session, desk, inbound, meaning, number, old)
     new, effects = step(old, event, Context(desk.catalogue, now, desk.flow_policy))
-    conversation_state.save(session, number, old, new, now, desk.catalogue)
-    origin = casework.Origin(number, inbound)
+    state.save(session, number, old, new, now, desk.catalogue)
+    origin = Origin(number, inbound)
     sends = [effect for effect in effects if isinstance(effect, Send)]
     for effect in effects:
         if not isinstance(effect, Send):
-            casework.perform(session, desk, origin, effect, now)
+            perform(session, desk, origin, effect, now)
     for index, send in enumerate(sends):
         outbox.enqueue(
             session, key=f"reply:{inbound.message_sid}:{index}", purpose=send.purpose,
@@ -148,7 +151,7 @@ def _event(
     flow = conversation.session
     code_status = None
     if flow is not None and flow.flow == "onboarding" and flow.step == "code":
-        code_status = casework.code_status(session, number, inbound.body)
+        code_status = registration_code_status(session, number, inbound.body)
     intent = meaning.intent if meaning else None
     upcoming = None
     if intent == "ask_appointment":

@@ -6,11 +6,12 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, exists, or_, select
 from sqlalchemy.orm import Session
 
-from bot import casework, handoffs, outbox
+from bot.casework import commands, handoffs
+from bot.casework.staff import StaffMember
 from bot.desk import Desk
+from bot.messaging import outbox
+from bot.messaging.delivery import latest_number, reachable_number
 from bot.phones import region_of
-from bot.scheduled import latest_number, reachable_number
-from bot.staff import StaffMember
 from flows.texts import render
 from storage import casework_repo as cases
 from storage.casework import Alert, Caseworker, CheckIn
@@ -77,7 +78,7 @@ def acknowledge(
 ) -> Alert:
     """Acknowledge from the dashboard, as `ACK <code>` does by SMS."""
     found = alert(session, who, alert_id)
-    casework.acknowledge(session, desk, found, _person(session, who), now)
+    commands.acknowledge(session, desk, found, _person(session, who), now)
     return found
 
 
@@ -85,7 +86,7 @@ def resolve(session: Session, who: StaffMember, alert_id: int, note: str, now: d
     """Resolve with a note, as `DONE <code>` does by SMS (and hand back after a handoff)."""
     found = alert(session, who, alert_id)
     if found.status != "resolved":
-        casework.resolve(session, found, _person(session, who), now)
+        commands.resolve(session, found, _person(session, who), now)
         found.resolution_note = note.strip()[:2000] or None
     return found
 

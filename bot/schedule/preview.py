@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from bot.desk import Desk
 from bot.phones import mask
-from bot.scheduling import contact_zone, pending_checkins
+from bot.schedule.planning import contact_zone, pending_checkins
 from storage import schedule_repo as plan
 from storage.models import Contact
 from storage.schedule import Milestone

@@ -5,9 +5,9 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot import emails, outbox
 from bot.codes import unique_code
 from bot.logs import get_logger
+from bot.messaging import emails, outbox
 from bot.phones import region_of
 from flows.commands import CODE_LENGTH
 from flows.content import Catalogue

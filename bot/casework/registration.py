@@ -6,11 +6,11 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from bot import caseload
+from bot.casework import caseload
+from bot.casework.staff import StaffMember
 from bot.codes import unique_code
 from bot.desk import Desk
 from bot.phones import InvalidNumber, parse_address
-from bot.staff import StaffMember
 from flows.texts import LANGUAGES
 from storage import casework_repo as cases
 from storage import repositories as repo

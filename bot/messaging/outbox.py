@@ -7,24 +7,20 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.clock import utcnow
 from bot.logs import get_logger
+from bot.messaging.ports import Outgoing, Sender, SendError, SendReceipt
 from bot.phones import is_phone
-from bot.ports import Outgoing, Sender, SendError, SendReceipt
 from flows.segments import count_segments
 from storage import repositories as repo
 from storage.models import ContactNumber, OutboundMessage
 
 log = get_logger("outbox")
 OPT_OUT_CONFIRMATION = "opt_out_confirmation"
-
-
-def utcnow() -> datetime:
-    """The wall clock, in UTC; passed into logic, never read inside it."""
-    return datetime.now(UTC)
 
 
 def may_send(number: ContactNumber | None, purpose: str, created_at: datetime) -> bool:

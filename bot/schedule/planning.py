@@ -5,9 +5,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from bot import scheduled
 from bot.desk import Desk
 from bot.logs import get_logger
+from bot.schedule import firing
 from flows.content import Catalogue
 from flows.schedule import PlannedCheckin, add_months, decide, month_of, plan_checkin
 from storage import schedule_repo as plan
@@ -122,13 +122,13 @@ def _run(
     milestone: Milestone | None, now: datetime,
 ) -> str | None:  # fmt: skip
     if entry.purpose == "checkin":
-        return scheduled.fire_checkin(session, desk, entry, contact, now)
+        return firing.fire_checkin(session, desk, entry, contact, now)
     if entry.purpose == "checkin_nudge":
-        return scheduled.fire_nudge(session, desk, entry, contact, now)
+        return firing.fire_nudge(session, desk, entry, contact, now)
     if entry.purpose == "checkin_missed":
-        return scheduled.fire_missed(session, desk, entry, contact, now)
+        return firing.fire_missed(session, desk, entry, contact, now)
     assert milestone is not None
-    return scheduled.fire_reminder(session, desk, entry, contact, zone, milestone, now)
+    return firing.fire_reminder(session, desk, entry, contact, zone, milestone, now)
 
 
 def _finish(entry: ScheduleEntry, state: str, reason: str | None, now: datetime) -> None:

@@ -7,11 +7,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot import alerts, outbox
+from bot.casework import alerts
 from bot.desk import Desk
 from bot.logs import get_logger
-from bot.scheduled import delivery, latest_number
-from bot.scheduling import contact_zone
+from bot.messaging import outbox
+from bot.messaging.delivery import delivery, latest_number
+from bot.schedule.planning import contact_zone
 from flows.schedule import outside_quiet_hours
 from flows.texts import render
 from storage import casework_repo as cases

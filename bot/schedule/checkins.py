@@ -3,7 +3,8 @@
 from datetime import datetime
 
 from bot.desk import Desk
-from bot.scheduled import addressed_as, send_scheduled
+from bot.messaging.delivery import addressed_as
+from bot.schedule.firing import send_scheduled
 from flows.checkin import open_checkin
 from storage import repositories as repo
 from storage.casework import CheckIn

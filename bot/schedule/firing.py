@@ -4,68 +4,29 @@ Each runs in the transaction that marks the entry, and a message takes the entry
 the outbox, so a crash, a restart or a second clock can never send it twice.
 """
 
-import json
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from bot import alerts, conversation_state, outbox
+from bot.casework import alerts
+from bot.conversations import state
 from bot.desk import Desk
 from bot.logs import get_logger
-from bot.phones import is_phone
+from bot.messaging import outbox
+from bot.messaging.delivery import addressed_as, delivery, latest_number, reachable_number
 from flows.checkin import nudge_checkin, open_checkin
 from flows.conversation import Context, Conversation, Effect, Reminder, Send
 from flows.reminder import local_when, open_reminder
 from flows.texts import label
 from storage import schedule_repo as plan
 from storage.casework import CheckIn
-from storage.models import Contact, ContactNumber
+from storage.models import Contact
 from storage.schedule import Milestone, ScheduleEntry
 
 log = get_logger("scheduled")
-WHATSAPP_WINDOW = timedelta(hours=24)
 Opener = Callable[[Conversation, Context], tuple[Conversation, list[Effect]]]
-
-
-def reachable_number(contact: Contact) -> ContactNumber | None:
-    """The number to write to: the latest one that has not opted out; None without consent."""
-    if contact.consent != "given" or contact.merged_into_id is not None:
-        return None
-    numbers = [n for n in contact.numbers if n.opted_out_at is None]
-    return max(numbers, key=lambda n: n.last_seen_at) if numbers else None
-
-
-def latest_number(contact: Contact) -> ContactNumber | None:
-    """The number to write to, else the last one we know (for alerts and notices)."""
-    return reachable_number(contact) or (contact.numbers[-1] if contact.numbers else None)
-
-
-def delivery(
-    session: Session, desk: Desk, number: ContactNumber, kind: str, language: str,
-    variables: dict[str, str], now: datetime,
-) -> tuple[str, str | None, str | None]:  # fmt: skip
-    """(channel, ContentSid, ContentVariables): WhatsApp free text inside the 24-hour window,
-    the approved template outside it, or SMS when no template is configured for the kind."""
-    if number.last_channel != "whatsapp":
-        return "sms", None, None
-    last = plan.last_whatsapp_inbound(session, number.e164)
-    if last is not None and now - last < WHATSAPP_WINDOW:
-        return "whatsapp", None, None
-    sid = desk.templates.get(f"{kind}:{language}") or desk.templates.get(kind)
-    if sid is None:  # SMS, unless WhatsApp is the only address (a user ID, no number)
-        return ("sms" if is_phone(number.e164) else "whatsapp"), None, None
-    # Twilio refuses a template with an empty variable (21656): never send one.
-    filled = {key: value.strip() or "-" for key, value in variables.items()}
-    return "whatsapp", sid, json.dumps(filled, ensure_ascii=False)
-
-
-def addressed_as(contact: Contact) -> str:
-    """How a template greets the returnee: their first name, else "friend" in their language
-    (a returnee who signed up by SMS has no name)."""
-    first = (contact.name or "").split()
-    return first[0] if first else label("friend", contact.language)
 
 
 def send_scheduled(
@@ -78,7 +39,7 @@ def send_scheduled(
     number = reachable_number(contact)
     if number is None:
         return "no consent or every number opted out"
-    old = conversation_state.load(session, number)
+    old = state.load(session, number)
     new, effects = opener(old, Context(desk.catalogue, now, desk.flow_policy))
     [message] = [effect for effect in effects if isinstance(effect, Send)]
     channel, sid, values = delivery(session, desk, number, kind, contact.language, variables, now)
@@ -89,7 +50,7 @@ def send_scheduled(
     )  # fmt: skip
     if not queued:
         return "opted out"
-    conversation_state.save(session, number, old, new, now, desk.catalogue)
+    state.save(session, number, old, new, now, desk.catalogue)
     return None
 
 

@@ -1,0 +1,1 @@
+"""Casework: alerts, handoffs, the caseworkers' commands, caseloads, staff, registration."""

@@ -1,0 +1,1 @@
+"""Conversations: a received message answered by the flows, and their stored state."""

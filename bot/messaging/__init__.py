@@ -1,0 +1,1 @@
+"""Messaging: the outbox, email, delivery choices, and the channels (Twilio, demo)."""

@@ -1,0 +1,1 @@
+"""Channels: one module per carrier (Twilio), and the local demo channel."""

@@ -1,0 +1,1 @@
+"""The schedule: monthly check-ins, milestones and their reminders, planned and fired."""
