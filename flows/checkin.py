@@ -3,17 +3,18 @@
 from dataclasses import replace
 
 from flows.conversation import (
-    Alert,
     Context,
     Conversation,
     Effect,
     Event,
+    FlowStep,
+    RaiseAlert,
     RecordCheckin,
     Send,
-    Session,
 )
 from flows.orientation import contact_when, service_reply
 from flows.texts import label, render
+from flows.vocabulary import AlertKind, Flow, Question
 
 Outcome = tuple[Conversation, list[Effect]]
 ANSWERS = {"1": "good", "2": "okay", "3": "struggling"}
@@ -26,8 +27,8 @@ NEEDS = {"1": "counselling", "2": "job_placement", "3": "grants", "4": "housing"
 
 def open_checkin(conversation: Conversation, ctx: Context) -> Outcome:
     """Ask the monthly check-in question and wait for the answer."""
-    session = Session("checkin", "answer", ctx.now + ctx.policy.checkin)
-    asked = replace(conversation, session=session, asked="checkin")
+    session = FlowStep(Flow.CHECKIN, "answer", ctx.now + ctx.policy.checkin)
+    asked = replace(conversation, session=session, asked=Question.CHECKIN)
     return asked, [Send(render("checkin_question", conversation.language), "checkin")]
 
 
@@ -44,16 +45,18 @@ def answer_checkin(conversation: Conversation, event: Event, ctx: Context) -> Ou
 
 
 def struggling(conversation: Conversation, event: Event, ctx: Context, record: bool) -> Outcome:
-    """Alert a caseworker, say when they will call, and ask what is needed most."""
+    """RaiseAlert a caseworker, say when they will call, and ask what is needed most."""
     language = conversation.language
     when = contact_when(ctx.country(conversation, event), ctx.now, language)
-    session = Session("need", "need", ctx.now + ctx.policy.need)
+    session = FlowStep(Flow.NEED, "need", ctx.now + ctx.policy.need)
     effects: list[Effect] = [RecordCheckin("struggling")] if record else []
     effects += [
-        Alert("struggling", "check-in: struggling" if record else "says things are hard"),
+        RaiseAlert(
+            AlertKind.STRUGGLING, "check-in: struggling" if record else "says things are hard"
+        ),
         Send(render("checkin_need", language, when=when), "checkin_need"),
     ]
-    return replace(conversation, session=session, asked="need"), effects
+    return replace(conversation, session=session, asked=Question.NEED), effects
 
 
 def answer_need(conversation: Conversation, event: Event, ctx: Context) -> Outcome | None:
@@ -66,7 +69,7 @@ def answer_need(conversation: Conversation, event: Event, ctx: Context) -> Outco
     done = replace(conversation, session=None, misunderstood=0)
     effects: list[Effect] = [
         RecordCheckin("struggling", need),
-        Alert("struggling", f"needs most: {need}"),
+        RaiseAlert(AlertKind.STRUGGLING, f"needs most: {need}"),
         Send(render("need_noted", language), "need_noted"),
     ]
     if service is not None:
@@ -77,6 +80,6 @@ def answer_need(conversation: Conversation, event: Event, ctx: Context) -> Outco
 
 def nudge_checkin(conversation: Conversation, ctx: Context) -> Outcome:
     """No answer in 72 hours: ask once more, and wait for the answer again."""
-    session = Session("checkin", "answer", ctx.now + ctx.policy.checkin)
-    asked = replace(conversation, session=session, asked="checkin")
+    session = FlowStep(Flow.CHECKIN, "answer", ctx.now + ctx.policy.checkin)
+    asked = replace(conversation, session=session, asked=Question.CHECKIN)
     return asked, [Send(render("checkin_nudge", conversation.language), "checkin_nudge")]

@@ -1,6 +1,6 @@
 """A returnee's conversation: state, events and effects, and the one step between them.
 
-A step is `(state, event, now) -> (new_state, effects)`. Effects are data (`Send`, `Alert`,
+A step is `(state, event, now) -> (new_state, effects)`. Effects are data (`Send`, `RaiseAlert`,
 `LinkCase`, `RecordCheckin`) that `bot/` performs in the same transaction.
 """
 
@@ -8,13 +8,14 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from flows.content import Catalogue, Country
+from flows.vocabulary import AlertKind, Consent, Flow, Handoff, Question
 
 
 @dataclass(frozen=True)
-class Session:
+class FlowStep:
     """The flow a contact is in (onboarding, checkin, need), its step and answers so far."""
 
-    flow: str
+    flow: Flow
     step: str
     expires_at: datetime
     answers: tuple[tuple[str, str], ...] = ()
@@ -31,16 +32,16 @@ class Conversation:
 
     language: str
     opted_out: bool = False
-    consent: str = "unknown"  # unknown|given|declined
+    consent: Consent = Consent.UNKNOWN
     country: str | None = None
-    session: Session | None = None
+    session: FlowStep | None = None
     topic: str | None = None  # the service last asked about, for follow-up questions
     topic_until: datetime | None = None
     paused_until: datetime | None = None  # a caseworker has the conversation (handoff)
-    handoff: str | None = None  # why: crisis|request_human|caseworker (taken over)
+    handoff: Handoff | None = None  # why a person has the conversation
     notified_at: datetime | None = None  # last "we have your message" while paused
     misunderstood: int = 0
-    asked: str | None = None  # the last question asked: onboarding|menu|checkin|need|reminder
+    asked: Question | None = None  # the last question asked
     onboarding_after: datetime | None = None  # consent unanswered: ask again from then
 
 
@@ -81,10 +82,10 @@ class Send:
 
 
 @dataclass(frozen=True)
-class Alert:
+class RaiseAlert:
     """Effect: alert a caseworker (one open alert per kind and returnee; reasons add up)."""
 
-    kind: str  # crisis|request_human|struggling|reschedule
+    kind: AlertKind
     reason: str
 
 
@@ -128,7 +129,13 @@ class HandoffMessage:
 
 
 Effect = (
-    Send | Alert | LinkCase | RecordCheckin | RecordMilestoneAnswer | NoteAlert | HandoffMessage
+    Send
+    | RaiseAlert
+    | LinkCase
+    | RecordCheckin
+    | RecordMilestoneAnswer
+    | NoteAlert
+    | HandoffMessage
 )
 
 

@@ -6,13 +6,13 @@ from flows import checkin, onboarding, reminder
 from flows.answers import document_named
 from flows.content import LANGUAGES
 from flows.conversation import (
-    Alert,
     Context,
     Conversation,
     Effect,
     Event,
     HandoffMessage,
     NoteAlert,
+    RaiseAlert,
     RecordCheckin,
     Send,
     expire,
@@ -29,6 +29,7 @@ from flows.orientation import (
     words_of,
 )
 from flows.texts import crisis_text, emergency_call, render, text
+from flows.vocabulary import AlertKind, Consent, Flow, Handoff, Question
 
 Outcome = tuple[Conversation, list[Effect]]
 JOIN_WORDS = {"JOIN", "REGISTER", "UNIRME", "INSCRIRE", "ENSKRI"}
@@ -66,7 +67,7 @@ def _step(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
     if event.intent == "change_language" and event.language in LANGUAGES:
         return _change_language(conversation, event, event.language, ctx)
     if conversation.paused_until is not None:
-        if event.retracts and conversation.handoff == "crisis" and not event.staff_engaged:
+        if event.retracts and conversation.handoff == Handoff.CRISIS and not event.staff_engaged:
             return _retracted(conversation, event, ctx)
         return _waiting(conversation, event, ctx)
     if event.num_media:
@@ -104,17 +105,17 @@ def _compliance(conversation: Conversation, event: Event) -> Outcome | None:
 
 
 def crisis(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
-    """Alert a person, pause the bot, and give the country's emergency numbers now."""
+    """RaiseAlert a person, pause the bot, and give the country's emergency numbers now."""
     catalogue = ctx.catalogue
     country = catalogue.get(conversation.country) or catalogue.get(event.region)
-    effects: list[Effect] = [Alert("crisis", "crisis message")]
+    effects: list[Effect] = [RaiseAlert(AlertKind.CRISIS, "crisis message")]
     if conversation.paused_until is not None:  # the person who has it must see it too
-        effects.append(HandoffMessage(conversation.handoff == "crisis"))
+        effects.append(HandoffMessage(conversation.handoff == Handoff.CRISIS))
     session = conversation.session
-    if session is not None and session.flow == "checkin":
+    if session is not None and session.flow == Flow.CHECKIN:
         effects.insert(0, RecordCheckin("struggling", "crisis"))
     paused = replace(conversation, session=None, paused_until=ctx.now + ctx.policy.handoff,
-                     notified_at=ctx.now, handoff="crisis", asked=None)  # fmt: skip
+                     notified_at=ctx.now, handoff=Handoff.CRISIS, asked=None)  # fmt: skip
     body = crisis_text(conversation.language, country.emergency if country else None)
     return paused, [*effects, Send(body, "crisis_reply")]
 
@@ -123,23 +124,23 @@ def handoff(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
     """Hand the conversation to a caseworker and say when they will call."""
     when = contact_when(ctx.country(conversation, event), ctx.now, conversation.language)
     paused = replace(conversation, session=None, paused_until=ctx.now + ctx.policy.handoff,
-                     notified_at=ctx.now, misunderstood=0, handoff="request_human",
+                     notified_at=ctx.now, misunderstood=0, handoff=Handoff.REQUEST_HUMAN,
                      asked=None)  # fmt: skip
     reply = Send(render("handoff", conversation.language, when=when), "handoff")
-    return paused, [Alert("request_human", "asked for a person"), reply]
+    return paused, [RaiseAlert(AlertKind.REQUEST_HUMAN, "asked for a person"), reply]
 
 
 def _waiting(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
     """While a person has the conversation, every message reaches them; the returnee hears
     "your caseworker has your message" at most once an hour (with the emergency numbers
     again when it began with a crisis)."""
-    effects: list[Effect] = [HandoffMessage(conversation.handoff == "crisis")]
+    effects: list[Effect] = [HandoffMessage(conversation.handoff == Handoff.CRISIS)]
     last = conversation.notified_at
     if last is not None and ctx.now - last < ctx.policy.waiting_notice:
         return conversation, effects
     language, country = conversation.language, ctx.country(conversation, event)
     body = render("handoff_waiting", language, when=contact_when(country, ctx.now, language))
-    if conversation.handoff == "crisis":
+    if conversation.handoff == Handoff.CRISIS:
         call = emergency_call(language, country.emergency)
         body = f"{body} {render('danger_call', language, call=call)}"
     return replace(conversation, notified_at=ctx.now), [*effects, Send(body, "handoff_waiting")]
@@ -163,17 +164,17 @@ def _change_language(
     """Switch language, then ask the pending question again in it."""
     switched = replace(conversation, language=language)
     session = switched.session
-    if session is not None and session.flow == "onboarding" and session.step == "language":
+    if session is not None and session.flow == Flow.ONBOARDING and session.step == "language":
         return onboarding.answer(switched, event, ctx)  # naming a language answers the question
     effects: list[Effect] = [_send("language_changed", language)]
-    if session is not None and session.flow == "onboarding":
+    if session is not None and session.flow == Flow.ONBOARDING:
         effects.append(onboarding.prompt(switched, ctx))
-    elif session is not None and session.flow == "checkin":
+    elif session is not None and session.flow == Flow.CHECKIN:
         effects.append(_send("checkin_question", language))
-    elif session is not None and session.flow == "need":
+    elif session is not None and session.flow == Flow.NEED:
         when = contact_when(ctx.country(switched, event), ctx.now, language)
         effects.append(Send(render("checkin_need", language, when=when), "checkin_need"))
-    elif session is not None and session.flow == "reminder":
+    elif session is not None and session.flow == Flow.REMINDER:
         pending = reminder.pending_reminder(session)
         effects.append(Send(reminder.reminder_text(pending, language), "reminder"))
     return switched, effects
@@ -183,18 +184,18 @@ def _in_flow(conversation: Conversation, event: Event, ctx: Context) -> Outcome 
     """The answer to the question the returnee was asked, if this message is one."""
     session = conversation.session
     if session is not None and _answers_session(conversation, event):
-        if session.flow == "onboarding":
+        if session.flow == Flow.ONBOARDING:
             return onboarding.answer(conversation, event, ctx)
-        if session.flow == "checkin":
+        if session.flow == Flow.CHECKIN:
             return checkin.answer_checkin(conversation, event, ctx)
-        if session.flow == "need":
+        if session.flow == Flow.NEED:
             return checkin.answer_need(conversation, event, ctx)
-        if session.flow == "reminder":
+        if session.flow == Flow.REMINDER:
             return reminder.answer_reminder(conversation, event, ctx)
     later = conversation.onboarding_after
-    if conversation.consent == "unknown" and (later is None or ctx.now >= later):
+    if conversation.consent == Consent.UNKNOWN and (later is None or ctx.now >= later):
         return onboarding.begin(conversation, event, ctx)
-    if conversation.consent == "declined" and normalise_word(event.body) in JOIN_WORDS:
+    if conversation.consent == Consent.DECLINED and normalise_word(event.body) in JOIN_WORDS:
         return onboarding.begin(conversation, event, ctx, step="consent")
     return None
 
@@ -206,7 +207,7 @@ def _answers_session(conversation: Conversation, event: Event) -> bool:
     assert session is not None
     if not event.body.strip().rstrip(".").isdigit():
         return True
-    return conversation.asked in (None, session.flow)
+    return conversation.asked is None or conversation.asked == Question(session.flow)
 
 
 def _follows_up(conversation: Conversation, event: Event, aspect: str, ctx: Context) -> bool:
@@ -251,7 +252,9 @@ def _free(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
     if intent in MENU_INTENTS or intent == "greet":
         key = "greeting" if intent == "greet" else "menu"
         menu = render("menu", language)
-        return replace(understood, asked="menu"), [Send(render(key, language, menu=menu), "menu")]
+        return replace(understood, asked=Question.MENU), [
+            Send(render(key, language, menu=menu), "menu")
+        ]
     return _not_understood(conversation)
 
 
@@ -264,11 +267,11 @@ def _not_understood(conversation: Conversation) -> Outcome:
     """Offer the menu; the second time in a row, offer a person instead (never a loop)."""
     language = conversation.language
     if conversation.misunderstood >= 1:
-        again = replace(conversation, misunderstood=0, asked="menu")
+        again = replace(conversation, misunderstood=0, asked=Question.MENU)
         return again, [_send("not_understood_again", language)]
     menu = render("menu", language)
     reply = Send(render("not_understood", language, menu=menu), "not_understood")
-    return replace(conversation, misunderstood=1, asked="menu"), [reply]
+    return replace(conversation, misunderstood=1, asked=Question.MENU), [reply]
 
 
 def _send(key: str, language: str) -> Send:

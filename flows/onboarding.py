@@ -11,9 +11,10 @@ from dataclasses import replace
 
 from flows.answers import NO, YES, country_named, document_named, no_code, yes_no
 from flows.content import LANGUAGES
-from flows.conversation import Context, Conversation, Effect, Event, LinkCase, Send, Session
+from flows.conversation import Context, Conversation, Effect, Event, FlowStep, LinkCase, Send
 from flows.orientation import answer_pending
 from flows.texts import render
+from flows.vocabulary import Consent, Flow, Question
 
 Outcome = tuple[Conversation, list[Effect]]
 STEPS = ("language", "consent", "country_confirm", "country", "code")
@@ -30,12 +31,14 @@ def begin(
     conversation: Conversation, event: Event, ctx: Context, step: str = "language"
 ) -> Outcome:
     """Start onboarding; a first message asking about a service is answered at the end."""
-    session = _remember(Session("onboarding", step, ctx.now + ctx.policy.onboarding), event)
-    started = replace(conversation, session=session, asked="onboarding", onboarding_after=None)
+    session = _remember(FlowStep(Flow.ONBOARDING, step, ctx.now + ctx.policy.onboarding), event)
+    started = replace(
+        conversation, session=session, asked=Question.ONBOARDING, onboarding_after=None
+    )
     return started, [prompt(started, ctx)]
 
 
-def _remember(session: Session, event: Event) -> Session:
+def _remember(session: FlowStep, event: Event) -> FlowStep:
     """Keep the request a message made (and the document it named) for the end."""
     if event.intent not in PENDING_INTENTS:
         return session
@@ -111,9 +114,9 @@ def _language(conv: Conversation, choice: str, event: Event, ctx: Context) -> Ou
 def _consent(conv: Conversation, choice: str, event: Event, ctx: Context) -> Outcome | None:
     said = _said(choice, event)
     if said == YES:
-        return _to_country(replace(conv, consent="given"), event, ctx)
+        return _to_country(replace(conv, consent=Consent.GIVEN), event, ctx)
     if said == NO:
-        declined = replace(conv, consent="declined", country=None)
+        declined = replace(conv, consent=Consent.DECLINED, country=None)
         return _finish(declined, event, ctx, [Send(render("consent_declined", conv.language),
                                             "consent_declined")])  # fmt: skip
     return None
@@ -195,14 +198,14 @@ def _finish(
     document = conversation.session.answer("document")
     done = replace(conversation, session=None, asked=None)
     language = done.language
-    if done.consent == "given":
+    if done.consent == Consent.GIVEN:
         menu = render("menu", language)
         effects = [*effects, Send(render("onboarding_done", language, menu=menu), "menu")]
-        done = replace(done, asked="menu")
+        done = replace(done, asked=Question.MENU)
     if pending:
         done, answers = answer_pending(done, event, ctx, pending, document)
         effects += answers
-    elif done.consent != "given":
+    elif done.consent != Consent.GIVEN:
         effects.append(Send(render("menu", language), "menu"))
-        done = replace(done, asked="menu")
+        done = replace(done, asked=Question.MENU)
     return done, effects

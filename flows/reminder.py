@@ -5,19 +5,20 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from flows.conversation import (
-    Alert,
     Context,
     Conversation,
     Effect,
     Event,
+    FlowStep,
+    RaiseAlert,
     RecordMilestoneAnswer,
     Reminder,
     Send,
-    Session,
 )
 from flows.orientation import contact_when
 from flows.segments import count_segments
 from flows.texts import day_names, label, month_names, render
+from flows.vocabulary import AlertKind, Flow, Question
 
 Outcome = tuple[Conversation, list[Effect]]
 MAX_SEGMENTS = 2
@@ -56,12 +57,12 @@ def open_reminder(
     answers = (("milestone", str(reminder.milestone_id)), ("kind", reminder.kind),
                ("at", reminder.at.isoformat()), ("place", reminder.place),
                ("zone", reminder.zone))  # fmt: skip
-    session = Session("reminder", "confirm", ctx.now + ctx.policy.reminder, answers)
+    session = FlowStep(Flow.REMINDER, "confirm", ctx.now + ctx.policy.reminder, answers)
     body = reminder_text(reminder, conversation.language)
-    return replace(conversation, session=session, asked="reminder"), [Send(body, purpose)]
+    return replace(conversation, session=session, asked=Question.REMINDER), [Send(body, purpose)]
 
 
-def pending_reminder(session: Session) -> Reminder:
+def pending_reminder(session: FlowStep) -> Reminder:
     """The reminder an open reminder session is about."""
     get = session.answer
     return Reminder(int(get("milestone") or 0), get("kind") or "", datetime.fromisoformat(
@@ -85,6 +86,6 @@ def answer_reminder(conversation: Conversation, event: Event, ctx: Context) -> O
     call = contact_when(ctx.country(done, event), ctx.now, done.language)
     return done, [
         record,
-        Alert("reschedule", f"asks to change: {what_en}, {when_en}"),
+        RaiseAlert(AlertKind.RESCHEDULE, f"asks to change: {what_en}, {when_en}"),
         Send(render("reminder_change", done.language, when=call), "reminder_change"),
     ]

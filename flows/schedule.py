@@ -86,7 +86,7 @@ def checkin_slot(contact_id: int, month: date, zone: ZoneInfo, quiet: QuietHours
 
 
 @dataclass(frozen=True)
-class Milestone:
+class PlannedMilestone:
     """A dated step of a returnee's case (counselling session, training, grant due, ...)."""
 
     id: int
@@ -105,7 +105,7 @@ class PlannedReminder:
 
 
 def plan_reminders(
-    milestone: Milestone, rules: list[ReminderRule], zone: ZoneInfo, quiet: QuietHours,
+    milestone: PlannedMilestone, rules: list[ReminderRule], zone: ZoneInfo, quiet: QuietHours,
     now: datetime,
 ) -> list[PlannedReminder]:  # fmt: skip
     """The reminders still to come for a planned milestone, after quiet hours, oldest first.

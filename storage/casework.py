@@ -6,6 +6,7 @@ from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from storage.models import Base
+from storage.states import DispatchState
 from storage.types import UTCDateTime
 
 
@@ -124,7 +125,7 @@ class OutboundEmail(Base):
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     # pending -> sending -> sent | failed
-    dispatch_state: Mapped[str] = mapped_column(String(12), default="pending")
+    dispatch_state: Mapped[str] = mapped_column(String(12), default=DispatchState.PENDING)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())
     lease_owner: Mapped[str | None] = mapped_column(String(80))

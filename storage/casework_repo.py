@@ -11,6 +11,7 @@ from storage.casework import Alert, Caseworker, CheckIn, FlowSession, OutboundEm
 from storage.models import Contact, ContactNumber, InboundMessage
 from storage.repositories import insert_ignoring_conflict
 from storage.staff import StaffOffice
+from storage.states import AlertStatus, DispatchState
 
 SUPERVISOR_ROLES = ("supervisor", "admin")
 
@@ -86,7 +87,9 @@ def open_alert(session: Session, contact_id: int, kind: str) -> Alert | None:
     """The contact's unresolved alert of this kind, if any."""
     return session.scalar(
         select(Alert)
-        .where(Alert.contact_id == contact_id, Alert.kind == kind, Alert.status != "resolved")
+        .where(
+            Alert.contact_id == contact_id, Alert.kind == kind, Alert.status != AlertStatus.RESOLVED
+        )
         .order_by(Alert.id.desc())
         .limit(1)
     )
@@ -95,7 +98,7 @@ def open_alert(session: Session, contact_id: int, kind: str) -> Alert | None:
 def has_open_alerts(session: Session, contact_id: int, kinds: tuple[str, ...]) -> bool:
     """True while the contact has an unresolved alert of one of these kinds."""
     query = select(Alert.id).where(
-        Alert.contact_id == contact_id, Alert.kind.in_(kinds), Alert.status != "resolved"
+        Alert.contact_id == contact_id, Alert.kind.in_(kinds), Alert.status != AlertStatus.RESOLVED
     )
     return session.scalar(query.limit(1)) is not None
 
@@ -104,7 +107,9 @@ def overdue_alert_ids(session: Session, now: datetime, limit: int) -> list[int]:
     """Open (unacknowledged) alerts past their SLA that were never escalated."""
     query = (
         select(Alert.id)
-        .where(Alert.status == "open", Alert.escalated_at.is_(None), Alert.sla_due_at <= now)
+        .where(
+            Alert.status == AlertStatus.OPEN, Alert.escalated_at.is_(None), Alert.sla_due_at <= now
+        )
         .order_by(Alert.sla_due_at)
         .limit(limit)
     )
@@ -115,7 +120,7 @@ def lock_overdue_alert(session: Session, alert_id: int, now: datetime) -> Alert 
     """The alert, locked, if it is still open, overdue and not escalated."""
     query = (
         select(Alert)
-        .where(Alert.id == alert_id, Alert.status == "open", Alert.escalated_at.is_(None),
+        .where(Alert.id == alert_id, Alert.status == AlertStatus.OPEN, Alert.escalated_at.is_(None),
                Alert.sla_due_at <= now)
         .with_for_update(skip_locked=True)
     )  # fmt: skip
@@ -165,7 +170,9 @@ def trigger_text(session: Session, alert: Alert) -> str:
     return message.body if message else ""
 
 
-def alerts(session: Session, status: tuple[str, ...] = ("open", "acknowledged")) -> Sequence[Alert]:
+def alerts(
+    session: Session, status: tuple[str, ...] = (AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED)
+) -> Sequence[Alert]:
     """Alerts by status, newest first."""
     query = select(Alert).where(Alert.status.in_(status)).order_by(Alert.id.desc())
     return session.scalars(query).all()
@@ -191,7 +198,7 @@ def claim_emails(
     """Lease due emails to `owner`; a lapsed lease (a dead worker) is due again."""
     query = (
         select(OutboundEmail)
-        .where(OutboundEmail.dispatch_state.in_(("pending", "sending")),
+        .where(OutboundEmail.dispatch_state.in_((DispatchState.PENDING, DispatchState.SENDING)),
                OutboundEmail.next_attempt_at <= now)
         .order_by(OutboundEmail.next_attempt_at, OutboundEmail.id)
         .limit(limit)
@@ -199,7 +206,7 @@ def claim_emails(
     )  # fmt: skip
     rows = session.scalars(query).all()
     for row in rows:
-        row.dispatch_state, row.lease_owner = "sending", owner
+        row.dispatch_state, row.lease_owner = DispatchState.SENDING, owner
         row.next_attempt_at = now + lease
         row.attempts += 1
     return rows

@@ -5,6 +5,7 @@ from datetime import datetime
 from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from storage.states import DispatchState
 from storage.types import UTCDateTime
 
 
@@ -114,7 +115,7 @@ class OutboundMessage(Base):
     content_variables: Mapped[str | None] = mapped_column(Text)  # JSON object
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     # Dispatch (the outbox): pending -> sending -> sent | failed | cancelled.
-    dispatch_state: Mapped[str] = mapped_column(String(12), default="pending")
+    dispatch_state: Mapped[str] = mapped_column(String(12), default=DispatchState.PENDING)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())
     lease_owner: Mapped[str | None] = mapped_column(String(80))

@@ -17,6 +17,7 @@ from storage.models import (
     ProcessLease,
     SenderSlot,
 )
+from storage.states import DispatchState
 
 # Twilio's lifecycle, in order; a late callback never moves a message backwards.
 STATUS_RANK = {
@@ -113,7 +114,7 @@ def claim_due(
     query = (
         select(OutboundMessage)
         .where(
-            OutboundMessage.dispatch_state.in_(("pending", "sending")),
+            OutboundMessage.dispatch_state.in_((DispatchState.PENDING, DispatchState.SENDING)),
             OutboundMessage.next_attempt_at <= now,
         )
         .order_by(OutboundMessage.next_attempt_at, OutboundMessage.id)
@@ -123,8 +124,8 @@ def claim_due(
     rows = session.scalars(query).all()
     for row in rows:
         # A row still 'sending' was held by a worker that vanished: Twilio may have it.
-        row.needs_reconcile = row.needs_reconcile or row.dispatch_state == "sending"
-        row.dispatch_state, row.lease_owner = "sending", owner
+        row.needs_reconcile = row.needs_reconcile or row.dispatch_state == DispatchState.SENDING
+        row.dispatch_state, row.lease_owner = DispatchState.SENDING, owner
         row.lease_expires_at = row.next_attempt_at = now + lease
         row.first_claimed_at = row.first_claimed_at or now
         row.attempts += 1
@@ -134,7 +135,7 @@ def claim_due(
 def held_message(session: Session, message_id: int, owner: str) -> OutboundMessage | None:
     """The message, locked, if `owner` still holds its lease."""
     row = session.get(OutboundMessage, message_id, with_for_update=True)
-    if row is None or row.dispatch_state != "sending" or row.lease_owner != owner:
+    if row is None or row.dispatch_state != DispatchState.SENDING or row.lease_owner != owner:
         return None
     return row
 

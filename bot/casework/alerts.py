@@ -16,6 +16,7 @@ from flows.texts import label, render
 from storage import casework_repo as cases
 from storage.casework import Alert, Caseworker
 from storage.models import Contact
+from storage.states import AlertStatus
 
 log = get_logger("alerts")
 HANDOFF_KINDS = ("crisis", "request_human")
@@ -63,7 +64,7 @@ def raise_alert(
         return existing
     office = office_for(desk, trigger)
     alert = Alert(
-        code=_new_code(session), kind=kind, status="open", reason=reason,
+        code=_new_code(session), kind=kind, status=AlertStatus.OPEN, reason=reason,
         contact_id=contact.id if contact else None, inbound_id=trigger.inbound_id,
         e164=trigger.e164, office=office, created_at=now,
         sla_due_at=now + (sla or desk.policy.sla(kind)),

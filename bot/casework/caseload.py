@@ -16,6 +16,7 @@ from flows.texts import render
 from storage import casework_repo as cases
 from storage.casework import Alert, Caseworker, CheckIn
 from storage.models import Contact, ContactNumber, InboundMessage, OutboundMessage
+from storage.states import AlertStatus
 
 URGENCY = {"crisis": 0, "request_human": 1, "struggling": 2, "reschedule": 3,
            "missed_checkins": 3, "undeliverable": 4, "new_number": 4}  # fmt: skip
@@ -66,11 +67,16 @@ def alert(session: Session, who: StaffMember, alert_id: int) -> Alert:
 
 def alert_queue(session: Session, who: StaffMember, include_resolved: bool = False) -> list[Alert]:
     """Open and acknowledged alerts of the offices: the most urgent first, then the newest."""
-    states = ("open", "acknowledged", "resolved") if include_resolved else ("open", "acknowledged")
+    states = (
+        (AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED, AlertStatus.RESOLVED)
+        if include_resolved
+        else (AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED)
+    )
     found = session.scalars(select(Alert).where(Alert.office.in_(who.offices),
                                                 Alert.status.in_(states)))  # fmt: skip
-    return sorted(found, key=lambda a: (a.status == "resolved", a.status != "open",
-                                        URGENCY.get(a.kind, 5), -a.id))  # fmt: skip
+    return sorted(found, key=lambda a: (a.status == AlertStatus.RESOLVED,
+                                        a.status != AlertStatus.OPEN, URGENCY.get(a.kind, 5),
+                                        -a.id))  # fmt: skip
 
 
 def acknowledge(
@@ -85,7 +91,7 @@ def acknowledge(
 def resolve(session: Session, who: StaffMember, alert_id: int, note: str, now: datetime) -> Alert:
     """Resolve with a note, as `DONE <code>` does by SMS (and hand back after a handoff)."""
     found = alert(session, who, alert_id)
-    if found.status != "resolved":
+    if found.status != AlertStatus.RESOLVED:
         commands.resolve(session, found, _person(session, who), now)
         found.resolution_note = note.strip()[:2000] or None
     return found

@@ -16,6 +16,7 @@ from storage import casework_repo as cases
 from storage import repositories as repo
 from storage.casework import Alert, Caseworker
 from storage.models import Contact, ContactNumber, InboundMessage
+from storage.states import AlertStatus
 
 log = get_logger("casework")
 
@@ -29,7 +30,7 @@ def handle_caseworker(
     alert = cases.alert_by_code(session, command.code) if command else None
     if command is None:
         reply = render("caseworker_help", language)
-    elif alert is None or alert.status == "resolved":
+    elif alert is None or alert.status == AlertStatus.RESOLVED:
         reply = render("unknown_alert", language, code=command.code)
     elif command.verb == "ack":
         acknowledge(session, desk, alert, caseworker, now)
@@ -58,10 +59,10 @@ def acknowledge(
     session: Session, desk: Desk, alert: Alert, caseworker: Caseworker, now: datetime
 ) -> None:
     """Mark the alert acknowledged; for a new number, the caseworker has verified it: link."""
-    if alert.status != "open":
+    if alert.status != AlertStatus.OPEN:
         return
     alert.status, alert.acknowledged_at, alert.acknowledged_by_id = (
-        "acknowledged",
+        AlertStatus.ACKNOWLEDGED,
         now,
         caseworker.id,
     )
@@ -79,7 +80,7 @@ def acknowledge(
 
 def resolve(session: Session, alert: Alert, caseworker: Caseworker, now: datetime) -> None:
     """Close the alert; with no other handoff open, the bot answers the returnee again."""
-    alert.status, alert.resolved_at, alert.resolved_by_id = "resolved", now, caseworker.id
+    alert.status, alert.resolved_at, alert.resolved_by_id = AlertStatus.RESOLVED, now, caseworker.id
     alert.acknowledged_at = alert.acknowledged_at or now
     alert.acknowledged_by_id = alert.acknowledged_by_id or caseworker.id
     log.info("alert.resolved", alert=alert.code, caseworker_id=caseworker.id)

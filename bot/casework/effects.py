@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import assert_never
 
 from sqlalchemy.orm import Session
 
@@ -9,14 +10,17 @@ from bot.casework import alerts, handoffs
 from bot.desk import Desk
 from bot.logs import get_logger
 from flows.commands import normalise_code
-from flows.conversation import Alert as RaiseAlert
 from flows.conversation import (
+    Effect,
     HandoffMessage,
     LinkCase,
     NoteAlert,
+    RaiseAlert,
     RecordCheckin,
     RecordMilestoneAnswer,
+    Send,
 )
+from flows.vocabulary import Consent
 from storage import casework_repo as cases
 from storage.casework import CheckIn
 from storage.models import Contact, ContactNumber, InboundMessage
@@ -46,25 +50,32 @@ def _has_other_numbers(session: Session, case: Contact, number: ContactNumber) -
     return any(n.id != number.id for n in cases.numbers_of(session, case.id))
 
 
-def perform(session: Session, desk: Desk, origin: Origin, effect: object, now: datetime) -> None:
-    """Carry out one non-reply effect in the caller's transaction."""
-    if isinstance(effect, RaiseAlert):
-        trigger = alerts.Trigger(origin.number.e164, origin.number.contact, origin.inbound.id,
-                                 origin.inbound.body)  # fmt: skip
-        alerts.raise_alert(session, desk.alerts, effect.kind, effect.reason, trigger, now)
-    elif isinstance(effect, LinkCase):
-        link_case(session, desk, origin, effect.code, now)
-    elif isinstance(effect, RecordCheckin):
-        record_checkin(session, origin, effect, now)
-    elif isinstance(effect, RecordMilestoneAnswer):
-        milestone = session.get(Milestone, effect.milestone_id)
-        if milestone is not None and milestone.contact_id == origin.number.contact_id:
-            milestone.answer, milestone.answered_at = effect.answer, now
-    elif isinstance(effect, HandoffMessage):
-        handoffs.message_during_handoff(session, desk, origin.number, origin.inbound,
-                                        effect.began_with_crisis, now)  # fmt: skip
-    elif isinstance(effect, NoteAlert):
-        handoffs.note(session, origin.number.contact, effect.kind, effect.note)
+def perform(session: Session, desk: Desk, origin: Origin, effect: Effect, now: datetime) -> None:
+    """Carry out one effect of a step in the caller's transaction. Every kind of effect is
+    handled here (strict mypy proves it: a new one that nobody handles is a type error);
+    replies (`Send`) are queued by the caller, which numbers them for the outbox."""
+    match effect:
+        case Send():
+            pass
+        case RaiseAlert(kind=kind, reason=reason):
+            trigger = alerts.Trigger(origin.number.e164, origin.number.contact, origin.inbound.id,
+                                     origin.inbound.body)  # fmt: skip
+            alerts.raise_alert(session, desk.alerts, kind, reason, trigger, now)
+        case LinkCase(code=code):
+            link_case(session, desk, origin, code, now)
+        case RecordCheckin():
+            record_checkin(session, origin, effect, now)
+        case RecordMilestoneAnswer(milestone_id=milestone_id, answer=answer):
+            milestone = session.get(Milestone, milestone_id)
+            if milestone is not None and milestone.contact_id == origin.number.contact_id:
+                milestone.answer, milestone.answered_at = answer, now
+        case HandoffMessage(began_with_crisis=began_with_crisis):
+            handoffs.message_during_handoff(session, desk, origin.number, origin.inbound,
+                                            began_with_crisis, now)  # fmt: skip
+        case NoteAlert(kind=kind, note=note):
+            handoffs.note(session, origin.number.contact, kind, note)
+        case _:
+            assert_never(effect)
 
 
 def link_case(session: Session, desk: Desk, origin: Origin, code: str, now: datetime) -> None:
@@ -85,7 +96,7 @@ def move_number(session: Session, number: ContactNumber, case: Contact, now: dat
     """The number now belongs to the registered case; what onboarding learnt comes along."""
     old = number.contact
     case.language = old.language
-    if old.consent == "given":
+    if old.consent == Consent.GIVEN:
         case.consent, case.consent_at = old.consent, old.consent_at
     case.country = case.country or old.country
     case.time_zone = case.time_zone or old.time_zone

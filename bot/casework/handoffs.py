@@ -18,6 +18,7 @@ from flows.texts import render
 from storage import casework_repo as cases
 from storage.casework import Alert, Caseworker
 from storage.models import Contact, ContactNumber, InboundMessage, OutboundMessage
+from storage.states import AlertStatus
 
 log = get_logger("handoffs")
 MESSAGE_KIND = "handoff_message"
@@ -56,8 +57,8 @@ def message_during_handoff(
         alert.notified_at = now
         return alert
     alert.inbound_id = inbound.id  # the newest message is the one to answer
-    if alert.status == "acknowledged":  # seen before: this message is new and unanswered
-        alert.status, alert.sla_due_at, alert.escalated_at = "open", now + sla, None
+    if alert.status == AlertStatus.ACKNOWLEDGED:  # seen before: this message is new and unanswered
+        alert.status, alert.sla_due_at, alert.escalated_at = AlertStatus.OPEN, now + sla, None
     if alert.notified_at is None or now - alert.notified_at >= policy.message_notice:
         people = [person] if person else cases.alert_recipients(
             session, MESSAGE_KIND, contact, alert.office)  # fmt: skip
@@ -80,7 +81,7 @@ def answered(session: Session, contact: Contact, caseworker: Caseworker, now: da
 
 def close(alert: Alert, caseworker_id: int | None, note: str, now: datetime) -> None:
     """Resolve an alert with a note (who, when)."""
-    alert.status, alert.resolved_at, alert.resolved_by_id = "resolved", now, caseworker_id
+    alert.status, alert.resolved_at, alert.resolved_by_id = AlertStatus.RESOLVED, now, caseworker_id
     alert.acknowledged_at = alert.acknowledged_at or now
     alert.acknowledged_by_id = alert.acknowledged_by_id or caseworker_id
     alert.resolution_note = alert.resolution_note or note

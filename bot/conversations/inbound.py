@@ -20,12 +20,14 @@ from flows.conversation import Context, Conversation, Event, Reminder, Send
 from flows.dialogue import step
 from flows.keywords import Keyword, match_keyword
 from flows.texts import language_for_region
+from flows.vocabulary import Consent, Flow
 from nlu.client import ParseResult
 from nlu.understand import Parser, understand
 from storage import casework_repo as cases
 from storage import repositories as repo
 from storage import schedule_repo as plan
 from storage.models import Contact, ContactNumber, InboundMessage, OutboundMessage
+from storage.states import DispatchState
 
 log = get_logger("inbound")
 UNREACHABLE_CODES = {30003, 30005, 30006}
@@ -132,8 +134,7 @@ def _handle(
     origin = Origin(number, inbound)
     sends = [effect for effect in effects if isinstance(effect, Send)]
     for effect in effects:
-        if not isinstance(effect, Send):
-            perform(session, desk, origin, effect, now)
+        perform(session, desk, origin, effect, now)
     for index, send in enumerate(sends):
         outbox.enqueue(
             session, key=f"reply:{inbound.message_sid}:{index}", purpose=send.purpose,
@@ -150,7 +151,7 @@ def _event(
     """The flow's view of the message, with a registration code looked up when one is due."""
     flow = conversation.session
     code_status = None
-    if flow is not None and flow.flow == "onboarding" and flow.step == "code":
+    if flow is not None and flow.flow == Flow.ONBOARDING and flow.step == "code":
         code_status = registration_code_status(session, number, inbound.body)
     intent = meaning.intent if meaning else None
     upcoming = None
@@ -273,7 +274,7 @@ def _retry_later(row: OutboundMessage, now: datetime) -> None:
     """Send again with backoff (30 s, 1 min, 2 min ... at most 30 min), a few times."""
     if row.attempts >= MAX_CALLBACK_RETRIES:
         return
-    row.dispatch_state, row.twilio_sid, row.status = "pending", None, "queued"
+    row.dispatch_state, row.twilio_sid, row.status = DispatchState.PENDING, None, "queued"
     row.next_attempt_at = now + timedelta(seconds=min(1800, 30 * 2 ** max(row.attempts - 1, 0)))
     log.info("outbox.retry_after_rate_limit", message_id=row.id)
 
@@ -295,8 +296,8 @@ def _adopt_sid(session: Session, update: StatusUpdate) -> OutboundMessage | None
     if row is None or (row.twilio_sid and row.twilio_sid != update.message_sid):
         return None
     row.twilio_sid = update.message_sid
-    if row.dispatch_state in ("pending", "sending"):
-        row.dispatch_state, row.lease_owner, row.lease_expires_at = "sent", None, None
+    if row.dispatch_state in (DispatchState.PENDING, DispatchState.SENDING):
+        row.dispatch_state, row.lease_owner, row.lease_expires_at = DispatchState.SENT, None, None
     return row
 
 
@@ -309,7 +310,7 @@ def _act_on_error_code(
         repo.mark_unreachable(session, e164, code, now)
         number = repo.find_number(session, e164)
         contact = number.contact if number is not None else None
-        if contact is not None and (contact.consent == "given" or contact.caseworker_id):
+        if contact is not None and (contact.consent == Consent.GIVEN or contact.caseworker_id):
             trigger = alerts.Trigger(e164, contact, None, f"carrier error {code}")
             reason = f"messages to this number fail (error {code})"
             alerts.raise_alert(session, desk.alerts, "undeliverable", reason, trigger, now)

@@ -7,8 +7,8 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from flows.content import Catalogue
-from flows.conversation import Conversation
-from flows.conversation import Session as FlowStep
+from flows.conversation import Conversation, FlowStep
+from flows.vocabulary import Consent, Flow, Handoff, Question
 from storage import casework_repo as cases
 from storage.casework import FlowSession
 from storage.models import ContactNumber
@@ -20,18 +20,20 @@ def load(session: Session, number: ContactNumber) -> Conversation:
     row = cases.flow_session(session, contact.id)
     conversation = Conversation(
         language=contact.language, opted_out=number.opted_out_at is not None,
-        consent=contact.consent, country=contact.country, paused_until=contact.paused_until,
+        consent=Consent(contact.consent), country=contact.country,
+        paused_until=contact.paused_until,
     )  # fmt: skip
     if row is None:
         return conversation
     step = None
     if row.flow and row.step and row.expires_at:
         answers = tuple((str(k), str(v)) for k, v in json.loads(row.answers or "[]"))
-        step = FlowStep(row.flow, row.step, row.expires_at, answers, row.invalid)
+        step = FlowStep(Flow(row.flow), row.step, row.expires_at, answers, row.invalid)
     return replace(
         conversation, session=step, topic=row.topic, topic_until=row.topic_until,
         notified_at=row.notified_at, misunderstood=row.misunderstood,
-        handoff=row.handoff if contact.paused_until else None, asked=row.asked,
+        handoff=Handoff(row.handoff) if row.handoff and contact.paused_until else None,
+        asked=Question(row.asked) if row.asked else None,
         onboarding_after=row.onboarding_after,
     )  # fmt: skip
 
@@ -48,7 +50,7 @@ def save(
         number.opted_out_at, number.opted_in_at = None, now
     if new.consent != old.consent:
         contact.consent, contact.consent_at = new.consent, now
-    if new.consent == "declined":
+    if new.consent == Consent.DECLINED:
         contact.name = contact.country = contact.time_zone = None  # keep only the number
     elif new.country != contact.country and new.country is not None:
         country = catalogue.get(new.country)

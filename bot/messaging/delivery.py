@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from bot.desk import Desk
 from bot.phones import is_phone
 from flows.texts import label
+from flows.vocabulary import Consent
 from storage import schedule_repo as plan
 from storage.models import Contact, ContactNumber
 
@@ -17,7 +18,7 @@ WHATSAPP_WINDOW = timedelta(hours=24)
 
 def reachable_number(contact: Contact) -> ContactNumber | None:
     """The number to write to: the latest one that has not opted out; None without consent."""
-    if contact.consent != "given" or contact.merged_into_id is not None:
+    if contact.consent != Consent.GIVEN or contact.merged_into_id is not None:
         return None
     numbers = [n for n in contact.numbers if n.opted_out_at is None]
     return max(numbers, key=lambda n: n.last_seen_at) if numbers else None

@@ -18,6 +18,7 @@ from bot.messaging.outbox import DispatchPolicy, backoff_seconds, drain
 from flows.content import Catalogue
 from storage import casework_repo as cases
 from storage.casework import Alert, Caseworker, OutboundEmail
+from storage.states import DispatchState
 
 log = get_logger("emails")
 
@@ -29,7 +30,7 @@ def enqueue_email(
     """Write an email outbox row in the caller's transaction (a repeated key adds nothing)."""
     cases.enqueue_email(
         session, idempotency_key=key, alert_id=alert_id, to_address=to_address,
-        subject=subject[:200], body=body, created_at=now, dispatch_state="pending",
+        subject=subject[:200], body=body, created_at=now, dispatch_state=DispatchState.PENDING,
         attempts=0, next_attempt_at=now,
     )  # fmt: skip
 
@@ -163,13 +164,13 @@ class EmailDispatcher:
                 return
             row.lease_owner = None
             if error is None:
-                row.dispatch_state, row.sent_at, row.error_message = "sent", now, None
+                row.dispatch_state, row.sent_at, row.error_message = DispatchState.SENT, now, None
             elif error.retryable and row.attempts < self.policy.max_attempts:
                 wait = backoff_seconds(row.attempts, self.policy, lambda: 0.5)
-                row.dispatch_state, row.error_message = "pending", str(error)[:300]
+                row.dispatch_state, row.error_message = DispatchState.PENDING, str(error)[:300]
                 row.next_attempt_at = now + timedelta(seconds=wait)
             else:
-                row.dispatch_state, row.error_message = "failed", str(error)[:300]
+                row.dispatch_state, row.error_message = DispatchState.FAILED, str(error)[:300]
         if error is not None:
             log.warning("emails.send_failed", email_id=email_id, retryable=error.retryable)
 

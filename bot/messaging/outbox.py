@@ -18,6 +18,7 @@ from bot.phones import is_phone
 from flows.segments import count_segments
 from storage import repositories as repo
 from storage.models import ContactNumber, OutboundMessage
+from storage.states import DispatchState
 
 log = get_logger("outbox")
 OPT_OUT_CONFIRMATION = "opt_out_confirmation"
@@ -57,7 +58,8 @@ def enqueue(
         session, idempotency_key=key, purpose=purpose, contact_id=contact_id,
         in_reply_to_id=in_reply_to_id, channel=channel, to_e164=to_e164, body=body,
         encoding=count.encoding, segments=count.segments, created_at=now,
-        dispatch_state="pending", attempts=0, next_attempt_at=now, needs_reconcile=False,
+        dispatch_state=DispatchState.PENDING, attempts=0, next_attempt_at=now,
+        needs_reconcile=False,
         content_sid=content_sid, content_variables=content_variables,
     )  # fmt: skip
     return True
@@ -146,7 +148,7 @@ class Dispatcher:
                 return False
             if may_send(repo.find_number(session, row.to_e164), row.purpose, row.created_at):
                 return True
-            row.dispatch_state, row.error_message = "cancelled", "number opted out"
+            row.dispatch_state, row.error_message = DispatchState.CANCELLED, "number opted out"
             row.lease_owner = row.lease_expires_at = None
             log.info("outbox.cancelled_opted_out", message_id=row.id)
             return False
@@ -165,10 +167,14 @@ class Dispatcher:
         with self.sessions.begin() as session:
             row = session.get(OutboundMessage, message.message_id, with_for_update=True)
             assert row is not None
-            if row.dispatch_state == "sent" and row.twilio_sid != receipt.sid:
+            if row.dispatch_state == DispatchState.SENT and row.twilio_sid != receipt.sid:
                 log.error("outbox.sent_twice", message_id=row.id)  # lease lapsed mid-send
                 return
-            row.dispatch_state, row.twilio_sid, row.sender = "sent", receipt.sid, receipt.sender
+            row.dispatch_state, row.twilio_sid, row.sender = (
+                DispatchState.SENT,
+                receipt.sid,
+                receipt.sender,
+            )
             row.status = later_status(row.status, receipt.status)
             row.sent_at, row.status_at, row.needs_reconcile = now, now, False
             row.lease_owner = row.lease_expires_at = None
@@ -186,13 +192,17 @@ class Dispatcher:
             if error.code == 21610:
                 repo.mark_opted_out(session, row.to_e164, now)
             if error.retryable and row.attempts < self.policy.max_attempts:
-                row.dispatch_state, row.needs_reconcile = "pending", error.ambiguous
+                row.dispatch_state, row.needs_reconcile = DispatchState.PENDING, error.ambiguous
                 wait = backoff_seconds(row.attempts, self.policy, self.rng)
                 row.next_attempt_at = now + timedelta(seconds=wait)
             elif row.content_sid and is_phone(row.to_e164):
                 _by_sms_instead(row, now)  # the template was refused: the text still goes
             else:
-                row.dispatch_state, row.status, row.status_at = "failed", "failed", now
+                row.dispatch_state, row.status, row.status_at = (
+                    DispatchState.FAILED,
+                    DispatchState.FAILED,
+                    now,
+                )
         log.warning("outbox.send_failed", message_id=message.message_id, code=error.code,
                     retryable=error.retryable)  # fmt: skip
 
@@ -201,7 +211,7 @@ def _by_sms_instead(row: OutboundMessage, now: datetime) -> None:
     """A WhatsApp template Twilio refused (an empty variable, a template not approved): the
     same text goes by SMS, at once, rather than never."""
     row.channel, row.content_sid, row.content_variables = "sms", None, None
-    row.dispatch_state, row.next_attempt_at = "pending", now
+    row.dispatch_state, row.next_attempt_at = DispatchState.PENDING, now
     log.warning("outbox.template_refused_sms_instead", message_id=row.id)
 
 

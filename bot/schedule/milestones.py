@@ -8,8 +8,7 @@ from sqlalchemy.orm import Session
 from bot.desk import Desk
 from bot.logs import get_logger
 from bot.schedule.planning import contact_zone
-from flows.schedule import Milestone as PlannedMilestone
-from flows.schedule import plan_reminders
+from flows.schedule import PlannedMilestone, plan_reminders
 from storage import schedule_repo as plan
 from storage.models import Contact
 from storage.schedule import MILESTONE_STATUSES, Milestone

@@ -14,8 +14,8 @@ from sqlalchemy.engine import Engine
 from bot.bootstrap import Services, bootstrap
 from bot.casework.alerts import escalate_overdue
 from bot.config import load_settings
-from bot.conversations.inbound import Inbound, StatusUpdate, record_status
 from bot.conversations import inbound
+from bot.conversations.inbound import Inbound, StatusUpdate, record_status
 from bot.messaging.emails import EmailDispatcher, SmtpMailer, SmtpSettings
 from bot.messaging.outbox import DispatchPolicy
 from bot.schedule.checkins import ask_checkin

@@ -3,7 +3,7 @@
 import pytest
 
 from flows.content import Emergency
-from flows.conversation import Alert, Conversation, Event, Policy, Send
+from flows.conversation import Conversation, Event, Policy, RaiseAlert, Send
 from flows.dialogue import step
 from flows.segments import count_segments
 from flows.texts import GENERIC, LANGUAGES, crisis_text, render
@@ -126,7 +126,7 @@ def test_a_crisis_message_alerts_and_replies_with_the_numbers_of_the_right_count
 ) -> None:
     new, effects = step(state, event, CTX)
 
-    assert effects == [Alert("crisis", "crisis message"), Send(expected, "crisis_reply")]
+    assert effects == [RaiseAlert("crisis", "crisis message"), Send(expected, "crisis_reply")]
     assert new.paused_until == NOW + Policy().handoff and new.notified_at == NOW
 
 

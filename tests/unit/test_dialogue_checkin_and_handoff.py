@@ -8,15 +8,15 @@ import pytest
 from flows.checkin import open_checkin
 from flows.content import Country, Hours
 from flows.conversation import (
-    Alert,
     Context,
     Conversation,
     Event,
+    FlowStep,
     HandoffMessage,
     NoteAlert,
+    RaiseAlert,
     RecordCheckin,
     Send,
-    Session,
 )
 from flows.dialogue import step
 from flows.orientation import contact_when, service_answer
@@ -30,7 +30,7 @@ def consented(language: str = "en", **changes: object) -> Conversation:
 
 def in_session(flow: str, language: str = "en") -> Conversation:
     at = "answer" if flow == "checkin" else flow
-    return consented(language, session=Session(flow, at, NOW + timedelta(hours=1)))
+    return consented(language, session=FlowStep(flow, at, NOW + timedelta(hours=1)))
 
 
 def need_question(language: str = "en") -> Send:
@@ -46,7 +46,7 @@ def sends(effects: list[object]) -> list[str]:
 def test_open_checkin_asks_the_question_and_waits_for_the_answer(language: str) -> None:
     asked, effects = open_checkin(consented(language), CTX)
 
-    assert asked.session == Session("checkin", "answer", NOW + POLICY.checkin)
+    assert asked.session == FlowStep("checkin", "answer", NOW + POLICY.checkin)
     assert effects == [Send(render("checkin_question", language), "checkin")]
 
 
@@ -74,16 +74,16 @@ def test_struggling_is_recorded_alerted_and_asks_what_is_needed_most(
 ) -> None:
     new, effects = step(in_session("checkin"), Event(body, intent=intent), CTX)
 
-    alert = Alert("struggling", "check-in: struggling")
+    alert = RaiseAlert("struggling", "check-in: struggling")
     assert effects == [RecordCheckin("struggling"), alert, need_question()]
     assert "today before 16:30" in need_question().body
-    assert new.session == Session("need", "need", NOW + POLICY.need)
+    assert new.session == FlowStep("need", "need", NOW + POLICY.need)
 
 
 def test_saying_things_are_hard_outside_a_checkin_alerts_without_recording() -> None:
     new, effects = step(consented(), Event("things are hard", intent="checkin_struggling"), CTX)
 
-    assert effects == [Alert("struggling", "says things are hard"), need_question()]
+    assert effects == [RaiseAlert("struggling", "says things are hard"), need_question()]
     assert new.session is not None and new.session.flow == "need"
 
 
@@ -103,7 +103,7 @@ def test_the_need_is_recorded_alerted_and_answered_with_the_service_that_helps(
 ) -> None:
     new, effects = step(in_session("need", "fr"), Event(digit), CTX)
 
-    expected = [RecordCheckin("struggling", need), Alert("struggling", f"needs most: {need}"),
+    expected = [RecordCheckin("struggling", need), RaiseAlert("struggling", f"needs most: {need}"),
                 Send(render("need_noted", "fr"), "need_noted")]  # fmt: skip
     if service is not None:
         expected.append(Send(service_answer(JM, service, "fr"), f"orientation_{service}"))
@@ -122,7 +122,7 @@ def test_anything_else_at_the_need_question_falls_through(
     _, effects = step(in_session("need"), Event(body, intent=intent), CTX)
 
     assert sends(effects) == purposes
-    assert not any(isinstance(effect, RecordCheckin | Alert) for effect in effects)
+    assert not any(isinstance(effect, RecordCheckin | RaiseAlert) for effect in effects)
 
 
 @pytest.mark.parametrize(
@@ -137,7 +137,7 @@ def test_a_crisis_records_in_a_checkin_alerts_and_pauses(
     new, effects = step(state, Event("I can't go on", intent="crisis"), CTX)
 
     reply = Send(crisis_text("en", JM.emergency), "crisis_reply")
-    assert effects == [*recorded, Alert("crisis", "crisis message"), reply]
+    assert effects == [*recorded, RaiseAlert("crisis", "crisis message"), reply]
     assert new.session is None and new.paused_until == NOW + POLICY.handoff
 
 
@@ -151,7 +151,7 @@ def test_asking_for_a_person_pauses_the_bot_and_says_when(state: Conversation, b
     new, effects = step(state, Event(body, intent="request_human"), CTX)
 
     reply = Send(render("handoff", "en", when="today before 16:30"), "handoff")
-    assert effects == [Alert("request_human", "asked for a person"), reply]
+    assert effects == [RaiseAlert("request_human", "asked for a person"), reply]
     assert new.paused_until == NOW + POLICY.handoff and new.notified_at == NOW
     assert new.session is None
 
@@ -253,7 +253,7 @@ def test_while_paused_a_crisis_still_gets_the_numbers_and_an_alert() -> None:
     new, effects = step(PAUSED, Event("please help me", intent="crisis"), later)
 
     reply = Send(crisis_text("en", JM.emergency), "crisis_reply")
-    assert effects == [Alert("crisis", "crisis message"), HandoffMessage(), reply]
+    assert effects == [RaiseAlert("crisis", "crisis message"), HandoffMessage(), reply]
     assert "119" in reply.body and new.paused_until == later.now + POLICY.handoff
     assert new.handoff == "crisis"
 

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from flows.conversation import Context, Conversation, Event, Send, Session
+from flows.conversation import Context, Conversation, Event, FlowStep, Send
 from flows.dialogue import step
 from flows.texts import LANGUAGES, render, text
 from tests.flow_world import CATALOGUE, CTX, NOW, POLICY
@@ -151,7 +151,7 @@ def test_stop_twice_sends_one_confirmation() -> None:
 
 def in_flow(flow: str, flow_step: str) -> Conversation:
     consent = "unknown" if flow_step in ("language", "consent") else "given"
-    session = Session(flow, flow_step, NOW + timedelta(hours=1))
+    session = FlowStep(flow, flow_step, NOW + timedelta(hours=1))
     return Conversation("en", consent=consent, country="JM", session=session,
                         topic="housing", topic_until=NOW + POLICY.topic)  # fmt: skip
 

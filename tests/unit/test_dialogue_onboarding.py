@@ -6,13 +6,13 @@ from typing import Any
 import pytest
 
 from flows.conversation import (
-    Alert,
     Conversation,
     Effect,
     Event,
+    FlowStep,
     LinkCase,
+    RaiseAlert,
     Send,
-    Session,
 )
 from flows.dialogue import step
 from flows.orientation import contact_when, service_answer
@@ -55,7 +55,7 @@ def onboarding(
     **changes: Any,
 ) -> Conversation:
     consent = "given" if at in ("country", "code", "country_confirm") else "unknown"
-    session = Session("onboarding", at, EXPIRES, answers, invalid)
+    session = FlowStep("onboarding", at, EXPIRES, answers, invalid)
     return Conversation(language, consent=consent, session=session, asked="onboarding", **changes)
 
 
@@ -174,7 +174,7 @@ ROWS = [
     ],
     # An expired session starts again from the language: the "1" is not taken as consent.
     Row("an expired session restarts from the language step",
-        replace(onboarding("consent"), session=Session("onboarding", "consent", NOW)),
+        replace(onboarding("consent"), session=FlowStep("onboarding", "consent", NOW)),
         Event("1"), {"step": "language", "consent": "unknown"}, (prompt("language"),)),
 ]  # fmt: skip
 
@@ -298,7 +298,7 @@ def test_a_crisis_during_onboarding_alerts_pauses_and_gives_the_numbers(at: str)
     new, effects = step(onboarding(at), Event("...", intent="crisis", region="HT"), CTX)
 
     body = crisis_text("en", CATALOGUE.countries["HT"].emergency)
-    assert effects == [Alert("crisis", "crisis message"), Send(body, "crisis_reply")]
+    assert effects == [RaiseAlert("crisis", "crisis message"), Send(body, "crisis_reply")]
     assert "122" in body and new.session is None
     assert new.paused_until == NOW + POLICY.handoff
 
@@ -309,7 +309,7 @@ def test_asking_for_a_person_in_words_during_onboarding_hands_off(at: str) -> No
 
     when = contact_when(JM, NOW, "en")
     reply = Send(render("handoff", "en", when=when), "handoff")
-    assert effects == [Alert("request_human", "asked for a person"), reply]
+    assert effects == [RaiseAlert("request_human", "asked for a person"), reply]
     assert new.session is None and new.paused_until == NOW + POLICY.handoff
 
 

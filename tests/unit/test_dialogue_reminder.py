@@ -7,15 +7,15 @@ import pytest
 
 from flows.checkin import nudge_checkin, open_checkin
 from flows.conversation import (
-    Alert,
     Context,
     Conversation,
     Effect,
     Event,
+    FlowStep,
+    RaiseAlert,
     RecordCheckin,
     RecordMilestoneAnswer,
     Send,
-    Session,
 )
 from flows.dialogue import step
 from flows.orientation import contact_when, service_answer
@@ -51,7 +51,7 @@ def sends(effects: list[Effect]) -> list[str]:
 
 
 def answers(effects: list[Effect]) -> list[Effect]:
-    return [e for e in effects if isinstance(e, RecordMilestoneAnswer | Alert | RecordCheckin)]
+    return [e for e in effects if isinstance(e, RecordMilestoneAnswer | RaiseAlert | RecordCheckin)]
 
 
 def where_of(body: str, language: str) -> str:
@@ -208,7 +208,7 @@ def test_2_asks_for_a_new_date_alerts_the_caseworker_and_says_when_they_call(
     when = contact_when(JM, NOW, language)
     assert effects == [
         RecordMilestoneAnswer(31, "change"),
-        Alert("reschedule", "asks to change: your counselling session, Thu 10 Dec 14:00"),
+        RaiseAlert("reschedule", "asks to change: your counselling session, Thu 10 Dec 14:00"),
         Send(render("reminder_change", language, when=when), "reminder_change"),
     ]
     assert new.session is None
@@ -218,9 +218,9 @@ def test_2_asks_for_a_new_date_alerts_the_caseworker_and_says_when_they_call(
 def test_the_reschedule_alert_names_the_milestone_in_english(kind: str) -> None:
     _, effects = step(reminded("ht", replace(REMINDER, kind=kind)), Event("2"), CTX)
 
-    alerts = [effect for effect in effects if isinstance(effect, Alert)]
-    assert alerts == [Alert("reschedule", f"asks to change: {label(f'milestone_{kind}', 'en')}, "
-                                          "Thu 10 Dec 14:00")]  # fmt: skip
+    alerts = [effect for effect in effects if isinstance(effect, RaiseAlert)]
+    what = label(f"milestone_{kind}", "en")
+    assert alerts == [RaiseAlert("reschedule", f"asks to change: {what}, Thu 10 Dec 14:00")]
 
 
 UNRELATED = [  # (id, body, intent, the reply's purpose)
@@ -266,7 +266,7 @@ def test_0_during_a_reminder_hands_over_to_a_person() -> None:
     new, effects = step(reminded(), Event("0", intent="request_human"), CTX)
 
     assert sends(effects) == ["handoff"]
-    assert answers(effects) == [Alert("request_human", "asked for a person")]
+    assert answers(effects) == [RaiseAlert("request_human", "asked for a person")]
     assert new.session is None and new.paused_until == NOW + POLICY.handoff
 
 
@@ -282,7 +282,7 @@ def test_stop_during_a_reminder_opts_out_and_ends_it(body: str, language: str) -
 def test_a_crisis_during_a_reminder_is_a_crisis() -> None:
     new, effects = step(reminded(), Event("I want to end it all", intent="crisis"), CTX)
 
-    assert effects == [Alert("crisis", "crisis message"),
+    assert effects == [RaiseAlert("crisis", "crisis message"),
                        Send(crisis_text("en", JM.emergency), "crisis_reply")]  # fmt: skip
     assert new.session is None and new.paused_until == NOW + POLICY.handoff
 
@@ -334,13 +334,13 @@ def test_a_nudge_asks_again_and_reopens_the_check_in(language: str) -> None:
     nudged, effects = nudge_checkin(asked, nudge_at)
 
     assert effects == [Send(render("checkin_nudge", language), "checkin_nudge")]
-    assert nudged.session == Session("checkin", "answer", nudge_at.now + POLICY.checkin)
+    assert nudged.session == FlowStep("checkin", "answer", nudge_at.now + POLICY.checkin)
 
     answer_at = Context(CATALOGUE, nudge_at.now + timedelta(hours=1))
     new, answered = step(nudged, Event("3", intent="ask_business_training"), answer_at)
     need = render("checkin_need", language, when=contact_when(JM, answer_at.now, language))
-    assert answered == [RecordCheckin("struggling"), Alert("struggling", "check-in: struggling"),
-                        Send(need, "checkin_need")]  # fmt: skip
+    alert = RaiseAlert("struggling", "check-in: struggling")
+    assert answered == [RecordCheckin("struggling"), alert, Send(need, "checkin_need")]
     assert new.session is not None and new.session.flow == "need"
 
 
@@ -358,7 +358,7 @@ def test_asking_when_the_appointment_is_during_a_reminder_is_not_a_request_to_ch
     event = Event("when is my appointment", intent="ask_appointment", next_milestone=upcoming)
     new, effects = step(reminded(), event, CTX)
     assert sends(effects) == ["appointment_answer"]
-    assert not [e for e in effects if isinstance(e, Alert | RecordMilestoneAnswer)]
+    assert not [e for e in effects if isinstance(e, RaiseAlert | RecordMilestoneAnswer)]
     assert new.session is not None and new.session.answer("milestone") == "32"
 
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from flows.schedule import (
-    Milestone,
+    PlannedMilestone,
     QuietHours,
     ReminderRule,
     at_local,
@@ -122,12 +122,12 @@ RULES = [
 SESSION_AT = utc(2026, 12, 10, 19, 0)  # 14:00 in Kingston
 
 
-def plan(milestone: Milestone, now: datetime) -> list[tuple[str, datetime]]:
+def plan(milestone: PlannedMilestone, now: datetime) -> list[tuple[str, datetime]]:
     return [(p.key, p.fire_at) for p in plan_reminders(milestone, RULES, KINGSTON, QUIET, now)]
 
 
 def test_a_planned_milestone_gets_its_rules_reminders_after_quiet_hours_oldest_first() -> None:
-    planned = plan(Milestone(7, "counselling", SESSION_AT), utc(2026, 12, 1, 12, 0))
+    planned = plan(PlannedMilestone(7, "counselling", SESSION_AT), utc(2026, 12, 1, 12, 0))
     assert planned == [
         ("reminder:7:-2days@9:20261210T1900Z", utc(2026, 12, 8, 14, 0)),
         ("reminder:7:0days@7:20261210T1900Z", utc(2026, 12, 10, 13, 0)),  # 07:00 -> 08:00
@@ -137,24 +137,26 @@ def test_a_planned_milestone_gets_its_rules_reminders_after_quiet_hours_oldest_f
 
 @pytest.mark.parametrize("status", ["done", "missed", "cancelled"])
 def test_a_finished_or_cancelled_milestone_plans_nothing(status: str) -> None:
-    assert plan(Milestone(7, "counselling", SESSION_AT, status), utc(2026, 12, 1)) == []
+    assert plan(PlannedMilestone(7, "counselling", SESSION_AT, status), utc(2026, 12, 1)) == []
 
 
 def test_reminders_already_due_are_dropped_not_sent_late() -> None:
-    keys = [key for key, _ in plan(Milestone(7, "counselling", SESSION_AT),
+    keys = [key for key, _ in plan(PlannedMilestone(7, "counselling", SESSION_AT),
                                    utc(2026, 12, 9, 12, 0))]  # fmt: skip
     assert keys == ["reminder:7:0days@7:20261210T1900Z", "reminder:7:-2hours:20261210T1900Z"]
 
 
 def test_a_new_date_plans_new_keys_so_the_old_reminders_can_be_cancelled() -> None:
-    first = {key for key, _ in plan(Milestone(7, "counselling", SESSION_AT), utc(2026, 12, 1))}
-    moved = Milestone(7, "counselling", utc(2026, 12, 17, 19, 0))
+    first = {
+        key for key, _ in plan(PlannedMilestone(7, "counselling", SESSION_AT), utc(2026, 12, 1))
+    }
+    moved = PlannedMilestone(7, "counselling", utc(2026, 12, 17, 19, 0))
     second = {key for key, _ in plan(moved, utc(2026, 12, 1))}
     assert first and second and not first & second
 
 
 def test_a_reminder_pushed_past_an_early_milestone_by_quiet_hours_is_dropped() -> None:
-    early = Milestone(8, "counselling", utc(2026, 12, 10, 12, 30))  # 07:30 in Kingston
+    early = PlannedMilestone(8, "counselling", utc(2026, 12, 10, 12, 30))  # 07:30 in Kingston
     assert [key for key, _ in plan(early, utc(2026, 12, 1))] == [
         "reminder:8:-2days@9:20261210T1230Z"
     ]
