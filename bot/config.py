@@ -11,8 +11,9 @@ from urllib.parse import urlparse
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from bot.messaging.channels.twilio import twilio_address
 from bot.messaging.channels.twilio_client import TWILIO_DEFAULT_BASE
-from bot.phones import InvalidNumber, parse_address
+from bot.phones import InvalidNumber
 from storage.db import normalise_url
 
 DEMO_SECRET_KEY = "demo-only-secret-key-not-for-production"  # noqa: S105
@@ -234,7 +235,7 @@ class _Reader:
         if value is None:
             return None
         try:
-            return parse_address(value).e164
+            return twilio_address(value).e164  # "whatsapp:+1876..." is accepted too
         except InvalidNumber:
             raise ConfigError(
                 name, "must be a phone number in E.164 form, like +18761234567"

@@ -1,6 +1,7 @@
-"""Addresses as Twilio gives them: '+18765551234', 'whatsapp:+18765551234', or a WhatsApp
-user who hid their number behind a username: 'whatsapp:US.13491208655302741918' (a
-business-scoped user ID, BSUID), answered at the same address."""
+"""Addresses of returnees: an E.164 number, or on WhatsApp a user who hid their number
+behind a username: a business-scoped user ID (BSUID, 'US.13491208655302741918'), answered
+at the same address. How a carrier writes them ('whatsapp:+1...') is the channel's
+business (bot/messaging/channels)."""
 
 import re
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ import phonenumbers
 # A BSUID: the user's two-letter country, a period, up to 128 letters and digits (a parent
 # BSUID has ENT between them: US.ENT.11815799212886844830).
 _BSUID = re.compile(r"^([A-Z]{2})\.(?:ENT\.)?[A-Za-z0-9]{1,128}$")
-MAX_ADDRESS = 140  # the longest address stored (a BSUID with its prefix)
+MAX_ADDRESS = 140  # the longest address stored (a BSUID)
 
 
 class InvalidNumber(ValueError):
@@ -30,21 +31,14 @@ class Address:
         """A phone number (SMS can reach it), not a WhatsApp user ID."""
         return is_phone(self.e164)
 
-    @property
-    def twilio(self) -> str:
-        """The address in Twilio's form for this channel."""
-        return f"whatsapp:{self.e164}" if self.channel == "whatsapp" else self.e164
 
-
-def parse_address(raw: str) -> Address:
-    """Parse a Twilio address; accept any possible number so a new range is never lost."""
+def parse_address(raw: str, channel: str = "sms") -> Address:
+    """Parse a number (or, on WhatsApp, a user ID); accept any possible number so a new
+    range is never lost."""
     raw = raw.strip()
-    channel = "sms"
-    if raw.lower().startswith("whatsapp:"):
-        channel, raw = "whatsapp", raw.split(":", 1)[1].strip()
-        user = _BSUID.match(raw)
-        if user:
-            return Address(raw, channel, user.group(1))
+    user = _BSUID.match(raw) if channel == "whatsapp" else None
+    if user:
+        return Address(raw, channel, user.group(1))
     if not raw.startswith("+"):
         raw = "+" + raw  # WhatsApp WaId and some gateways omit the plus
     try:

@@ -1,19 +1,18 @@
 """`returnee caseworker ...` and `returnee content check`: operator commands for casework."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import click
 
 from bot.bootstrap import Services
-from bot.casework.staff import hash_password, issue_token, member, revoke_tokens_of
+from bot.casework import roster
+from bot.casework.staff import issue_token, revoke_tokens_of
 from bot.clock import utcnow
 from bot.content import concerns
 from bot.phones import InvalidNumber, parse_address
+from flows.texts import LANGUAGES
 from storage import casework_repo as cases
-from storage.casework import Caseworker
-from storage.staff import StaffOffice
-
-ROLES = ("caseworker", "supervisor", "admin")
 
 
 def register(cli: click.Group, services: Callable[[], Services]) -> None:
@@ -28,9 +27,11 @@ def register(cli: click.Group, services: Callable[[], Services]) -> None:
     @click.option("--phone", required=True, help="E.164, like +18765550100")
     @click.option("--email", required=True)
     @click.option("--office", required=True, help="country code of the office, like JM")
-    @click.option("--role", type=click.Choice(ROLES), default="caseworker", show_default=True)
+    @click.option(
+        "--role", type=click.Choice(roster.ROLES), default="caseworker", show_default=True
+    )
     @click.option("--on-call", is_flag=True, help="receives alerts of unassigned returnees")
-    @click.option("--language", type=click.Choice(["en", "es", "fr", "ht"]), default="en")
+    @click.option("--language", type=click.Choice(LANGUAGES), default="en")
     def add(name: str, phone: str, email: str, office: str, role: str, on_call: bool,
             language: str) -> None:  # fmt: skip
         """Add a caseworker (or update the one with this phone)."""
@@ -39,16 +40,11 @@ def register(cli: click.Group, services: Callable[[], Services]) -> None:
         office = office.upper()
         if built.desk.catalogue.get(office) is None:
             raise click.BadParameter(f"no content file for office {office}", param_hint="--office")
-        if "@" not in email:
-            raise click.BadParameter("must be an email address", param_hint="--email")
-        with built.sessions.begin() as session:
-            person = session.query(Caseworker).filter_by(phone=e164).one_or_none()
-            if person is None:
-                person = Caseworker(phone=e164, created_at=utcnow())
-                session.add(person)
-            person.name, person.email = name, email.lower()
-            person.office, person.role = office, role
-            person.on_call, person.language, person.active = on_call, language, True
+        with built.sessions.begin() as session, _refused("--email"):
+            roster.save_caseworker(
+                session, name=name, e164=e164, email=email, office=office, role=role,
+                on_call=on_call, language=language, now=utcnow(),
+            )  # fmt: skip
         click.echo(
             f"caseworker {name} ({e164}) at {office}: {role}{', on call' if on_call else ''}"
         )
@@ -58,14 +54,8 @@ def register(cli: click.Group, services: Callable[[], Services]) -> None:
     @click.password_option(help="the new dashboard password (asked twice if not given)")
     def password(email: str, password: str) -> None:
         """Set a caseworker's dashboard password (argon2-hashed; unlocks the account)."""
-        if len(password) < 10:
-            raise click.BadParameter("use at least 10 characters", param_hint="--password")
-        with services().sessions.begin() as session:
-            person = session.query(Caseworker).filter_by(email=email.strip().lower()).one_or_none()
-            if person is None:
-                raise click.ClickException(f"no caseworker with email {email}")
-            person.password_hash = hash_password(password)
-            person.failed_logins, person.locked_until = 0, None
+        with services().sessions.begin() as session, _refused("--password"):
+            roster.set_password(session, email, password)
         click.echo(f"password set for {email}")
 
     @caseworker.command("offices")
@@ -75,30 +65,20 @@ def register(cli: click.Group, services: Callable[[], Services]) -> None:
     def offices(email: str, add_: tuple[str, ...], remove: tuple[str, ...]) -> None:
         """Let a caseworker see more country offices than their own (or fewer)."""
         built = services()
-        with built.sessions.begin() as session:
-            person = session.query(Caseworker).filter_by(email=email.strip().lower()).one_or_none()
-            if person is None:
-                raise click.ClickException(f"no caseworker with email {email}")
-            for office in (o.upper() for o in add_):
-                if built.desk.catalogue.get(office) is None:
-                    raise click.BadParameter(f"no content file for {office}", param_hint="--add")
-                session.merge(StaffOffice(caseworker_id=person.id, office=office))
-            for office in (o.upper() for o in remove):
-                found = session.get(StaffOffice, (person.id, office))
-                if found is not None:
-                    session.delete(found)
-            session.flush()
-            click.echo(f"{email}: {', '.join(member(session, person).offices)}")
+        for office in (o.upper() for o in add_):
+            if built.desk.catalogue.get(office) is None:
+                raise click.BadParameter(f"no content file for {office}", param_hint="--add")
+        with built.sessions.begin() as session, _refused("--email"):
+            seen = roster.change_offices(session, email, add_, remove)
+        click.echo(f"{email}: {', '.join(seen.offices)}")
 
     @caseworker.command("token")
     @click.option("--email", required=True)
     @click.option("--name", required=True, help="what the token is for, like 'Primero sync'")
     def token(email: str, name: str) -> None:
         """Issue an API bearer token for a partner system (shown once)."""
-        with services().sessions.begin() as session:
-            person = session.query(Caseworker).filter_by(email=email.strip().lower()).one_or_none()
-            if person is None:
-                raise click.ClickException(f"no caseworker with email {email}")
+        with services().sessions.begin() as session, _refused("--email"):
+            person = roster.by_email(session, email)
             issued = issue_token(session, person.id, name, utcnow())
         click.echo(issued)
 
@@ -106,10 +86,8 @@ def register(cli: click.Group, services: Callable[[], Services]) -> None:
     @click.option("--email", required=True)
     def revoke_tokens(email: str) -> None:
         """Revoke every API token of a caseworker (a partner system must get a new one)."""
-        with services().sessions.begin() as session:
-            person = session.query(Caseworker).filter_by(email=email.strip().lower()).one_or_none()
-            if person is None:
-                raise click.ClickException(f"no caseworker with email {email}")
+        with services().sessions.begin() as session, _refused("--email"):
+            person = roster.by_email(session, email)
             count = revoke_tokens_of(session, person.id, utcnow())
         click.echo(f"{count} tokens revoked for {email}")
 
@@ -130,11 +108,8 @@ def register(cli: click.Group, services: Callable[[], Services]) -> None:
     def remove(phone: str) -> None:
         """Deactivate a caseworker (their alerts stay on record)."""
         e164 = e164_of(phone)
-        with services().sessions.begin() as session:
-            person = cases.caseworker_by_phone(session, e164)
-            if person is None:
-                raise click.ClickException(f"no active caseworker with phone {e164}")
-            person.active, person.on_call = False, False
+        with services().sessions.begin() as session, _refused("--phone"):
+            roster.deactivate(session, e164)
         click.echo(f"caseworker {e164} removed")
 
     @cli.group()
@@ -160,3 +135,14 @@ def e164_of(raw: str) -> str:
         return parse_address(raw).e164
     except InvalidNumber:
         raise click.BadParameter("must be a phone number like +18765550100") from None
+
+
+@contextmanager
+def _refused(param_hint: str) -> Iterator[None]:
+    """A roster refusal as a usage error (no change is made: the transaction rolls back)."""
+    try:
+        yield
+    except roster.RosterError as error:
+        if str(error).startswith("no "):
+            raise click.ClickException(str(error)) from None
+        raise click.BadParameter(str(error), param_hint=param_hint) from None

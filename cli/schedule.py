@@ -12,6 +12,7 @@ from bot.clock import utcnow
 from bot.schedule.milestones import (
     MilestoneError,
     add_milestone,
+    find_milestone,
     move_milestone,
     parse_local,
     set_status,
@@ -117,10 +118,10 @@ def _returnee(session: Session, built: Services, phone: str) -> tuple[Contact, Z
 
 
 def _milestone(session: Session, built: Services, milestone_id: int) -> tuple[Milestone, ZoneInfo]:
-    row = session.get(Milestone, milestone_id)
-    contact = session.get(Contact, row.contact_id) if row is not None else None
-    if row is None or contact is None:
+    found = find_milestone(session, milestone_id)
+    if found is None:
         raise click.ClickException(f"no milestone {milestone_id}")
+    row, contact = found
     return row, contact_zone(contact, built.desk.catalogue)
 
 

@@ -19,13 +19,8 @@ from storage.models import (
 )
 from storage.states import DispatchState
 
+
 # Twilio's lifecycle, in order; a late callback never moves a message backwards.
-STATUS_RANK = {
-    "accepted": 1, "scheduled": 1, "queued": 2, "sending": 3, "sent": 4,
-    "delivered": 5, "undelivered": 5, "failed": 5, "read": 6,
-}  # fmt: skip
-
-
 def insert_ignoring_conflict(session: Session, model: type[Any], **values: Any) -> None:
     """INSERT ... ON CONFLICT DO NOTHING, on SQLite and PostgreSQL alike."""
     dialect = session.get_bind().dialect.name

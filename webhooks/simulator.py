@@ -7,13 +7,14 @@ from flask.typing import ResponseReturnValue
 
 from bot.conversations import inbound, threads
 from bot.demo import DEMO_CASEWORKERS, DEMO_RETURNEES
+from bot.messaging.channels.twilio import MAX_BODY_CHARS
+from bot.messaging.ports import Inbound
 from bot.phones import Address, InvalidNumber, parse_address
 from bot.schedule.checkins import ask_checkin
 from dashboard.auth import now
 from storage import casework_repo as cases
 from storage import repositories as repo
 from webhooks.deps import services
-from webhooks.twilio import MAX_BODY_CHARS
 
 bp = Blueprint("simulator", __name__, url_prefix="/simulator")
 
@@ -46,7 +47,7 @@ def send() -> ResponseReturnValue:
     if not body.strip() or len(body) > MAX_BODY_CHARS:
         abort(400, f"body must have 1 to {MAX_BODY_CHARS} characters")
     address = _address(str(data.get("from", "")))
-    message = inbound.Inbound(
+    message = Inbound(
         message_sid="SM" + uuid.uuid4().hex, channel=channel, from_e164=address.e164,
         to_address="simulator", body=body,
         profile_name="Simulator" if channel == "whatsapp" else None,

@@ -145,8 +145,9 @@ def _say_back(session: Session, desk: Desk, contact: Contact, key: str, now: dat
     number = latest_number(contact)
     if number is None or number.opted_out_at is not None:
         return
-    channel, sid, values = delivery(session, desk, number, "handoff_back", contact.language, {},
-                                    now)  # fmt: skip
+    channel, sid, values = delivery(
+        session, desk.templates, number, "handoff_back", contact.language, {}, now
+    )
     outbox.enqueue(
         session, key=key, purpose="handoff_back", to_e164=number.e164, channel=channel,
         body=render("handoff_back", contact.language), now=now, contact_id=contact.id,

@@ -12,8 +12,8 @@ from bot.conversations import state
 from bot.desk import Desk
 from bot.logs import get_logger
 from bot.messaging import outbox
-from bot.messaging.channels.twilio import RETRYABLE_CODES
-from bot.phones import InvalidNumber, parse_address, region_of
+from bot.messaging.ports import DeliveryUpdate, Inbound
+from bot.phones import region_of
 from bot.schedule.planning import contact_zone
 from flows.content import Catalogue
 from flows.conversation import Context, Conversation, Event, Reminder, Send
@@ -30,22 +30,7 @@ from storage.models import Contact, ContactNumber, InboundMessage, OutboundMessa
 from storage.states import DispatchState
 
 log = get_logger("inbound")
-UNREACHABLE_CODES = {30003, 30005, 30006}
 MAX_CALLBACK_RETRIES = 6
-
-
-@dataclass(frozen=True)
-class Inbound:
-    """A channel-neutral inbound message."""
-
-    message_sid: str
-    channel: str  # sms|whatsapp
-    from_e164: str
-    to_address: str
-    body: str
-    num_media: int = 0
-    profile_name: str | None = None
-    wa_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -236,19 +221,9 @@ def resume_unhandled(
     return len(pending)
 
 
-@dataclass(frozen=True)
-class StatusUpdate:
-    """One Twilio status callback."""
-
-    message_sid: str
-    status: str
-    error_code: int | None
-    outbound_id: int | None  # our id, from the callback URL
-    to: str = ""  # the recipient, as Twilio names it
-
-
-def record_status(desk: Desk, update: StatusUpdate, now: datetime) -> bool:
-    """Record a delivery status; act on opt-out and unreachable codes. False if unknown."""
+def record_status(desk: Desk, update: DeliveryUpdate, now: datetime) -> bool:
+    """Record a delivery status; act on an unsubscribe or unreachable number. False if the
+    message is unknown."""
     with desk.sessions.begin() as session:
         row = repo.outbound_by_sid(session, update.message_sid)
         if row is None and update.outbound_id is not None:
@@ -264,9 +239,9 @@ def record_status(desk: Desk, update: StatusUpdate, now: datetime) -> bool:
         row.status_at = now
         if update.error_code:
             row.error_code = update.error_code
-        if update.error_code in RETRYABLE_CODES and update.status in ("failed", "undelivered"):
-            _retry_later(row, now)  # a rate limit reported after Twilio took the message
-        _act_on_error_code(session, desk, row.to_e164, update.error_code, now)
+        if update.retry_later:
+            _retry_later(row, now)  # a rate limit reported after the channel took the message
+        _act_on_error(session, desk, row.to_e164, update, now)
         return True
 
 
@@ -279,18 +254,18 @@ def _retry_later(row: OutboundMessage, now: datetime) -> None:
     log.info("outbox.retry_after_rate_limit", message_id=row.id)
 
 
-def _opt_out_unknown(session: Session, update: StatusUpdate, now: datetime) -> None:
-    """21610 for a message we do not know (sent before a restore, or by hand): the number
-    unsubscribed all the same, so it is opted out by its number."""
-    if update.error_code != 21610 or not update.to:
+def _opt_out_unknown(session: Session, update: DeliveryUpdate, now: datetime) -> None:
+    """An unsubscribe reported for a message we do not know (sent before a restore, or by
+    hand): the number unsubscribed all the same, so it is opted out by its number."""
+    if not update.stopped:
         return
-    try:
-        repo.mark_opted_out(session, parse_address(update.to).e164, now)
-    except InvalidNumber:
+    if update.recipient is None:
         log.warning("inbound.unsubscribed_unknown_address")
+        return
+    repo.mark_opted_out(session, update.recipient, now)
 
 
-def _adopt_sid(session: Session, update: StatusUpdate) -> OutboundMessage | None:
+def _adopt_sid(session: Session, update: DeliveryUpdate) -> OutboundMessage | None:
     """The callback beat the worker's own record (or the worker died): take the sid from it."""
     row = session.get(OutboundMessage, update.outbound_id, with_for_update=True)
     if row is None or (row.twilio_sid and row.twilio_sid != update.message_sid):
@@ -301,12 +276,13 @@ def _adopt_sid(session: Session, update: StatusUpdate) -> OutboundMessage | None
     return row
 
 
-def _act_on_error_code(
-    session: Session, desk: Desk, e164: str, code: int | None, now: datetime
+def _act_on_error(
+    session: Session, desk: Desk, e164: str, update: DeliveryUpdate, now: datetime
 ) -> None:
-    if code == 21610:
+    code = update.error_code
+    if update.stopped:
         repo.mark_opted_out(session, e164, now)
-    elif code in UNREACHABLE_CODES:
+    elif update.unreachable and code is not None:
         repo.mark_unreachable(session, e164, code, now)
         number = repo.find_number(session, e164)
         contact = number.contact if number is not None else None

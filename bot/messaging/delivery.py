@@ -2,11 +2,11 @@
 24-hour window, the approved template outside it, or SMS."""
 
 import json
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from bot.desk import Desk
 from bot.phones import is_phone
 from flows.texts import label
 from flows.vocabulary import Consent
@@ -30,17 +30,18 @@ def latest_number(contact: Contact) -> ContactNumber | None:
 
 
 def delivery(
-    session: Session, desk: Desk, number: ContactNumber, kind: str, language: str,
-    variables: dict[str, str], now: datetime,
+    session: Session, templates: Mapping[str, str], number: ContactNumber, kind: str,
+    language: str, variables: dict[str, str], now: datetime,
 ) -> tuple[str, str | None, str | None]:  # fmt: skip
     """(channel, ContentSid, ContentVariables): WhatsApp free text inside the 24-hour window,
-    the approved template outside it, or SMS when no template is configured for the kind."""
+    the approved template outside it, or SMS when no template is configured for the kind.
+    `templates`: ContentSids by message kind (`checkin`, `reminder:es`, ...)."""
     if number.last_channel != "whatsapp":
         return "sms", None, None
     last = plan.last_whatsapp_inbound(session, number.e164)
     if last is not None and now - last < WHATSAPP_WINDOW:
         return "whatsapp", None, None
-    sid = desk.templates.get(f"{kind}:{language}") or desk.templates.get(kind)
+    sid = templates.get(f"{kind}:{language}") or templates.get(kind)
     if sid is None:  # SMS, unless WhatsApp is the only address (a user ID, no number)
         return ("sms" if is_phone(number.e164) else "whatsapp"), None, None
     # Twilio refuses a template with an empty variable (21656): never send one.

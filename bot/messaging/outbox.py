@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import utcnow
 from bot.logs import get_logger
-from bot.messaging.ports import Outgoing, Sender, SendError, SendReceipt
+from bot.messaging.ports import LIFECYCLE, Outgoing, Sender, SendError, SendReceipt
 from bot.phones import is_phone
 from flows.segments import count_segments
 from storage import repositories as repo
@@ -189,7 +189,7 @@ class Dispatcher:
                 return
             row.error_code, row.error_message = error.code, str(error)[:300]
             row.lease_owner = row.lease_expires_at = None
-            if error.code == 21610:
+            if error.stopped:
                 repo.mark_opted_out(session, row.to_e164, now)
             if error.retryable and row.attempts < self.policy.max_attempts:
                 row.dispatch_state, row.needs_reconcile = DispatchState.PENDING, error.ambiguous
@@ -234,6 +234,6 @@ def _outgoing(row: OutboundMessage) -> Outgoing:
 
 def later_status(current: str | None, new: str) -> str:
     """Keep whichever status is further along the lifecycle."""
-    if current and repo.STATUS_RANK.get(current, 0) >= repo.STATUS_RANK.get(new, 0):
+    if current and LIFECYCLE.get(current, 0) >= LIFECYCLE.get(new, 0):
         return current
     return new

@@ -18,6 +18,43 @@ class Outgoing:
 
 
 @dataclass(frozen=True)
+class Inbound:
+    """A channel-neutral inbound message."""
+
+    message_sid: str
+    channel: str  # sms|whatsapp
+    from_e164: str  # the sender's number, or a WhatsApp user ID
+    to_address: str
+    body: str
+    num_media: int = 0
+    profile_name: str | None = None
+    wa_id: str | None = None
+
+
+# A message's lifecycle, in order; a late report never moves a message backwards.
+# Inbound-only steps ("receiving", "received") rank lowest.
+LIFECYCLE = {
+    "receiving": 0, "received": 0, "accepted": 1, "scheduled": 1, "queued": 2, "sending": 3,
+    "sent": 4, "delivered": 5, "undelivered": 5, "failed": 5, "canceled": 5,
+    "partially_delivered": 5, "read": 6,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DeliveryUpdate:
+    """What a channel reports about a message it took, in the services' terms."""
+
+    message_sid: str
+    status: str  # a LIFECYCLE step
+    error_code: int | None
+    outbound_id: int | None  # our id, if the report carries it
+    recipient: str | None  # the recipient's address, when the channel names it
+    stopped: bool = False  # the recipient unsubscribed: never write to them again
+    unreachable: bool = False  # the number cannot be reached (not in service, ...)
+    retry_later: bool = False  # refused for now (a rate limit): send again with backoff
+
+
+@dataclass(frozen=True)
 class SendReceipt:
     """The channel accepted the message."""
 
@@ -34,12 +71,14 @@ class SendError(Exception):
     """
 
     def __init__(
-        self, message: str, code: int | None, *, retryable: bool, ambiguous: bool = False
-    ) -> None:
+        self, message: str, code: int | None, *, retryable: bool, ambiguous: bool = False,
+        stopped: bool = False,
+    ) -> None:  # fmt: skip
         super().__init__(message)
         self.code = code
         self.retryable = retryable
         self.ambiguous = ambiguous
+        self.stopped = stopped  # the recipient unsubscribed
 
 
 class Sender(abc.ABC):

@@ -42,7 +42,9 @@ def send_scheduled(
     old = state.load(session, number)
     new, effects = opener(old, Context(desk.catalogue, now, desk.flow_policy))
     [message] = [effect for effect in effects if isinstance(effect, Send)]
-    channel, sid, values = delivery(session, desk, number, kind, contact.language, variables, now)
+    channel, sid, values = delivery(
+        session, desk.templates, number, kind, contact.language, variables, now
+    )
     queued = outbox.enqueue(
         session, key=key, purpose=message.purpose, to_e164=number.e164, channel=channel,
         body=message.body, now=now, contact_id=contact.id, content_sid=sid,

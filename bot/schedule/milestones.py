@@ -20,6 +20,13 @@ class MilestoneError(ValueError):
     """A milestone request that cannot be done; str() says why, for the operator."""
 
 
+def find_milestone(session: Session, milestone_id: int) -> tuple[Milestone, Contact] | None:
+    """A milestone and its returnee, or None if there is no such milestone."""
+    row = session.get(Milestone, milestone_id)
+    contact = session.get(Contact, row.contact_id) if row is not None else None
+    return (row, contact) if row is not None and contact is not None else None
+
+
 def add_milestone(
     session: Session, desk: Desk, contact_id: int, kind: str, at: datetime, place: str,
     now: datetime, note: str | None = None,

@@ -15,9 +15,10 @@ from bot.bootstrap import Services, bootstrap
 from bot.casework.alerts import escalate_overdue
 from bot.config import load_settings
 from bot.conversations import inbound
-from bot.conversations.inbound import Inbound, StatusUpdate, record_status
+from bot.conversations.inbound import record_status
 from bot.messaging.emails import EmailDispatcher, SmtpMailer, SmtpSettings
 from bot.messaging.outbox import DispatchPolicy
+from bot.messaging.ports import DeliveryUpdate, Inbound
 from bot.schedule.checkins import ask_checkin
 from flows.texts import label, render, text
 from nlu.client import ParseResult
@@ -237,8 +238,8 @@ def test_an_unreachable_number_raises_an_undeliverable_alert(desk_services: Serv
     [reply] = to(desk_services, returnee)
     with desk_services.sessions.begin() as session:
         session.get(OutboundMessage, reply.id).twilio_sid = "SM" + "9" * 32  # type: ignore[union-attr]
-    record_status(desk_services.desk, StatusUpdate("SM" + "9" * 32, "undelivered", 30003, None),
-                  NOW)  # fmt: skip
+    update = DeliveryUpdate("SM" + "9" * 32, "undelivered", 30003, None, None, unreachable=True)
+    record_status(desk_services.desk, update, NOW)
     [alert] = rows(desk_services, Alert)
     assert alert.kind == "undeliverable" and "30003" in alert.reason
 

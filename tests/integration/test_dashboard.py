@@ -18,6 +18,7 @@ from bot.bootstrap import Services, bootstrap
 from bot.casework.staff import hash_password
 from bot.config import load_settings
 from bot.conversations import inbound
+from bot.messaging.ports import Inbound
 from cli.main import cli
 from storage import repositories as repo
 from storage.casework import Alert, Caseworker
@@ -82,7 +83,7 @@ def post(client: FlaskClient, page_url: str, url: str, **form: Any) -> Any:
 
 
 def crisis(services: Services, sender: str, sid: str = "SM" + "c" * 32) -> None:
-    message = inbound.Inbound(sid, "sms", sender, "+18765550000", "i want to kill myself")
+    message = Inbound(sid, "sms", sender, "+18765550000", "i want to kill myself")
     inbound.receive(services.desk, message, NOW)
 
 

@@ -9,6 +9,7 @@ from flask import Flask
 
 from bot.bootstrap import Services
 from bot.conversations import inbound
+from bot.messaging.ports import Inbound
 from storage.casework import Alert
 from storage.models import Contact
 from tests.helpers import db_rows
@@ -25,7 +26,7 @@ World = tuple[Services, Flask, dict[str, int]]
 
 
 def text_in(services: Services, body: str, sid: str) -> None:
-    message = inbound.Inbound(sid, "sms", JM_RETURNEE, "+18765550000", body)
+    message = Inbound(sid, "sms", JM_RETURNEE, "+18765550000", body)
     inbound.receive(services.desk, message, NOW)
 
 
@@ -104,7 +105,7 @@ def test_someone_who_texted_in_can_be_given_a_name_and_a_bad_one_is_refused(
     world: World,  # noqa: F811
 ) -> None:
     services, app, _ = world
-    stranger_says = inbound.Inbound("SM" + "a" * 31 + "1", "sms", "+18765551999", "+18765550000",
+    stranger_says = Inbound("SM" + "a" * 31 + "1", "sms", "+18765551999", "+18765550000",
                                     "hello")  # fmt: skip
     inbound.receive(services.desk, stranger_says, NOW)
     stranger = next(c for c in db_rows(services, Contact) if c.name is None)

@@ -7,6 +7,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from bot.bootstrap import Services
+from bot.messaging.ports import Inbound
 from flows.texts import text
 from storage.models import ContactNumber, InboundMessage, OutboundMessage
 from tests.helpers import PUBLIC_BASE_URL, RETURNEE, WHATSAPP_FROM, inbound_form, sign
@@ -344,7 +345,7 @@ def test_a_crashing_model_client_never_leaves_a_message_unanswered(services: Ser
     from bot.conversations import inbound
 
     for index, body in enumerate(["hello there", "m vle mouri"]):
-        message = inbound.Inbound(f"SM{index:032d}", "sms", "+18765551234", "x", body)
+        message = Inbound(f"SM{index:032d}", "sms", "+18765551234", "x", body)
         inbound.receive(services.desk, message, utcnow(), _BrokenModel())
     assert [reply.purpose for reply in outbox(services)] == ["onboarding_language", "crisis_reply"]
 

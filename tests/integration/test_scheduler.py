@@ -19,6 +19,7 @@ from bot.bootstrap import Services, bootstrap
 from bot.config import load_settings
 from bot.conversations import inbound
 from bot.messaging.outbox import Dispatcher, DispatchPolicy
+from bot.messaging.ports import Inbound
 from bot.schedule.milestones import add_milestone, move_milestone, set_status
 from bot.schedule.planning import fire_due, plan_checkins
 from scheduler.clock import Clock
@@ -66,7 +67,7 @@ def returnee(
 
 
 def reply(services: Services, sender: str, body: str, now: datetime, channel: str = "sms") -> None:
-    message = inbound.Inbound(f"SM{next(_sids):032d}", channel, sender, "+18765550000", body)
+    message = Inbound(f"SM{next(_sids):032d}", channel, sender, "+18765550000", body)
     inbound.receive(services.desk, message, now)
 
 

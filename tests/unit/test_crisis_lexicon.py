@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from nlu.examples import load_examples
-from nlu.lexicon import _PATTERNS, CrisisMatch, harmless_reading, match_crisis, normalise
+from nlu.lexicon import PATTERNS, CrisisMatch, harmless_reading, match_crisis, normalise
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "nlu/rasa/data"
@@ -181,11 +181,11 @@ def test_a_match_names_the_pattern_and_the_language_it_belongs_to(text: str, lan
     match = match_crisis(text)
     assert isinstance(match, CrisisMatch)
     assert match.language == language
-    assert match.pattern in {pattern for _, pattern in _PATTERNS}
+    assert match.pattern in {pattern for _, pattern in PATTERNS}
 
 
 def test_every_pattern_belongs_to_a_known_language() -> None:
-    assert {language for language, _ in _PATTERNS} == {"en", "es", "fr", "ht", "any"}
+    assert {language for language, _ in PATTERNS} == {"en", "es", "fr", "ht", "any"}
 
 
 @pytest.mark.parametrize(

@@ -1,34 +1,51 @@
-"""Phone addresses as Twilio gives them, and masking numbers for logs."""
+"""Addresses (numbers and WhatsApp user IDs), and masking numbers for logs."""
 
 import pytest
 
-from bot.phones import Address, InvalidNumber, mask, parse_address
+from bot.phones import Address, InvalidNumber, mask, parse_address, region_of
 
 
 @pytest.mark.parametrize(
-    ("raw", "expected"),
+    ("raw", "channel", "expected"),
     [
-        ("+18765551234", Address("+18765551234", "sms", "JM")),
-        ("whatsapp:+50937001234", Address("+50937001234", "whatsapp", "HT")),
-        ("WhatsApp:+1 876 555 1234", Address("+18765551234", "whatsapp", "JM")),
-        ("WHATSAPP: +1 (876) 555-1234", Address("+18765551234", "whatsapp", "JM")),
-        ("18765551234", Address("+18765551234", "sms", "JM")),
-        ("whatsapp:18095551234", Address("+18095551234", "whatsapp", "DO")),
-        ("  +18765551234\n", Address("+18765551234", "sms", "JM")),
-        ("+1 868 555 0101", Address("+18685550101", "sms", "TT")),
+        ("+18765551234", "sms", Address("+18765551234", "sms", "JM")),
+        ("+50937001234", "whatsapp", Address("+50937001234", "whatsapp", "HT")),
+        ("+1 876 555 1234", "whatsapp", Address("+18765551234", "whatsapp", "JM")),
+        (" +1 (876) 555-1234", "sms", Address("+18765551234", "sms", "JM")),
+        ("18765551234", "sms", Address("+18765551234", "sms", "JM")),
+        ("18095551234", "whatsapp", Address("+18095551234", "whatsapp", "DO")),
+        ("  +18765551234\n", "sms", Address("+18765551234", "sms", "JM")),
+        ("+1 868 555 0101", "sms", Address("+18685550101", "sms", "TT")),
+        (
+            "US.13491208655302741918",
+            "whatsapp",
+            Address("US.13491208655302741918", "whatsapp", "US"),
+        ),
+        (
+            "JM.ENT.11815799212886844830",
+            "whatsapp",
+            Address("JM.ENT.11815799212886844830", "whatsapp", "JM"),
+        ),
     ],
     ids=repr,
 )
-def test_a_twilio_address_is_parsed_to_e164_channel_and_region(raw: str, expected: Address) -> None:
-    assert parse_address(raw) == expected
+def test_an_address_is_parsed_to_e164_channel_and_region(
+    raw: str, channel: str, expected: Address
+) -> None:
+    assert parse_address(raw, channel) == expected
 
 
 @pytest.mark.parametrize(
-    "raw", ["+12", "hello", "", "   ", "whatsapp:", "whatsapp:hello", "+1876555123456789"], ids=repr
+    "raw", ["+12", "hello", "", "   ", "whatsapp:+18765551234", "+1876555123456789"], ids=repr
 )
 def test_something_that_is_not_a_possible_number_is_invalid(raw: str) -> None:
     with pytest.raises(InvalidNumber):
         parse_address(raw)
+
+
+def test_a_whatsapp_user_id_is_only_an_address_on_whatsapp() -> None:
+    with pytest.raises(InvalidNumber):
+        parse_address("US.13491208655302741918", "sms")
 
 
 def test_invalid_number_is_a_value_error() -> None:
@@ -36,24 +53,11 @@ def test_invalid_number_is_a_value_error() -> None:
 
 
 @pytest.mark.parametrize(
-    ("address", "twilio"),
-    [
-        (Address("+18765551234", "whatsapp", "JM"), "whatsapp:+18765551234"),
-        (Address("+18765551234", "sms", "JM"), "+18765551234"),
-        (Address("+50937001234", "sms", None), "+50937001234"),
-    ],
-    ids=["whatsapp", "sms", "sms-unknown-region"],
+    ("stored", "region"),
+    [("+18765551234", "JM"), ("US.13491208655302741918", "US"), ("garbage", None)],
 )
-def test_the_twilio_form_has_the_whatsapp_prefix_only_for_whatsapp(
-    address: Address, twilio: str
-) -> None:
-    assert address.twilio == twilio
-
-
-def test_the_twilio_form_of_a_parsed_address_parses_back_to_the_same_address() -> None:
-    for raw in ("whatsapp:+50937001234", "+18765551234"):
-        address = parse_address(raw)
-        assert parse_address(address.twilio) == address
+def test_the_region_of_a_stored_address(stored: str, region: str | None) -> None:
+    assert region_of(stored) == region
 
 
 @pytest.mark.parametrize(
