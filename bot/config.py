@@ -14,6 +14,7 @@ from sqlalchemy.exc import ArgumentError
 from bot.messaging.channels.twilio import twilio_address
 from bot.messaging.channels.twilio_client import TWILIO_DEFAULT_BASE
 from bot.phones import InvalidNumber
+from flows.texts import LANGUAGES
 from storage.db import normalise_url
 
 DEMO_SECRET_KEY = "demo-only-secret-key-not-for-production"  # noqa: S105
@@ -168,9 +169,9 @@ def _templates(raw: str | None) -> tuple[tuple[str, str], ...]:
             continue
         kind, _, sid = (part.strip() for part in item.partition("="))
         base, _, language = kind.partition(":")
-        if base not in TEMPLATE_KINDS or language not in ("", "en", "es", "fr", "ht"):
+        if base not in TEMPLATE_KINDS or language not in ("", *LANGUAGES):
             raise ConfigError("WHATSAPP_TEMPLATES", f"{kind!r} is not one of {TEMPLATE_KINDS} "
-                              "(optionally :en, :es, :fr or :ht)")  # fmt: skip
+                              f"(optionally :{', :'.join(LANGUAGES)})")  # fmt: skip
         if not re.fullmatch(r"HX[0-9a-f]{32}", sid):
             raise ConfigError("WHATSAPP_TEMPLATES", f"{kind}: a ContentSid is HX and 32 hex digits")
         pairs.append((kind, sid))

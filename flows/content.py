@@ -11,7 +11,9 @@ from datetime import time
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-LANGUAGES = ("en", "es", "fr", "ht")
+from flows.catalog import find_languages
+
+LANGUAGES = find_languages()  # the one list: the folders of flows/locale
 SERVICES = (
     "counselling", "vocational_training", "business_training", "job_placement", "grants",
     "drug_rehab", "documents", "health", "housing",

@@ -1,79 +1,49 @@
-"""Reply texts in the four languages. Spanish and French skip accents GSM-7 lacks (á, í, ó, ú, ê)
-so a reply stays in cheap, basic-phone-safe GSM-7 segments."""
+"""Reply texts in every language, read once from the gettext catalogs in flows/locale.
+
+Each language has flows/locale/<language>/LC_MESSAGES/replies.po, whose msgids are the names
+used here ("consent", "menu") and whose msgstrs are the texts, with {placeholders} filled by
+`render`. Spanish and French skip accents GSM-7 lacks (á, í, ó, ú, ê) so a reply stays in
+cheap, basic-phone-safe GSM-7 segments. A language, or a message, a catalog lacks falls back
+to English. `flows.catalog` reads the files; README.md "Adding a language" says how to add one.
+"""
 
 import string
 
-from flows.answer_texts import ANSWER_LABELS, ANSWER_TEXTS
-from flows.content import Emergency
-from flows.replies import DAY_NAMES, FLOW_TEXTS
-from flows.replies import LABELS as REPLY_LABELS
-from flows.schedule_texts import MILESTONE_LABELS, MONTH_NAMES, SCHEDULE_TEXTS
+from flows.catalog import Catalogs, load
+from flows.content import DAYS, Emergency
 
-LANGUAGES = ("en", "es", "fr", "ht")
+CATALOGS: Catalogs = load()
+
+LANGUAGES: tuple[str, ...] = CATALOGS.languages  # English first; the same as content.LANGUAGES
 DEFAULT_LANGUAGE = "en"
 
 # Languages by the region of the number: the best first guess before the returnee chooses.
 REGION_LANGUAGE = {"HT": "ht", "DO": "es"}
 
-BASE_TEXTS: dict[str, dict[str, str]] = {
-    "help": {
-        "en": "Returnee Assistant: free information and support from the reintegration "
-        "programme. A caseworker can contact you. Reply STOP to stop messages, START to "
-        "restart.",
-        "es": "Asistente para Retornados: informacion y apoyo gratis del programa de "
-        "reintegracion. Un trabajador social puede contactarle. BAJA para no recibir mas "
-        "mensajes, ALTA para volver.",
-        "fr": "Assistant Retour: information et soutien gratuits du programme de "
-        "reintegration. Un travailleur social peut vous contacter. STOP pour arreter les "
-        "messages, START pour reprendre.",
-        "ht": "Asistan Retounen: enfomasyon ak sipo gratis pwogram reyentegrasyon an. Yon "
-        "asistan sosyal ka kontakte w. KANPE pou sispann mesaj yo, KOMANSE pou rekomanse.",
-    },
-    "stop_confirmation": {
-        "en": "You will get no more messages from the Returnee Assistant. Reply START to "
-        "come back.",
-        "es": "Ya no recibira mensajes del Asistente para Retornados. Responda ALTA para volver.",
-        "fr": "Vous ne recevrez plus de messages de l'Assistant Retour. Repondez START pour "
-        "revenir.",
-        "ht": "Ou p ap resevwa mesaj Asistan Retounen ankò. Reponn KOMANSE pou retounen.",
-    },
-    "start_confirmation": {
-        "en": "Welcome back to the Returnee Assistant. Tell us what you need, or reply HELP. "
-        "STOP to end.",
-        "es": "Bienvenido de nuevo al Asistente para Retornados. Diganos que necesita o "
-        "responda AYUDA. BAJA para salir.",
-        "fr": "Bon retour a l'Assistant Retour. Dites-nous votre besoin ou repondez AIDE. "
-        "STOP pour arreter.",
-        "ht": "Byenvini ankò nan Asistan Retounen. Di nou sa w bezwen oswa reponn EDE. "
-        "KANPE pou sispann.",
-    },
-    "media_unsupported": {
-        "en": "Sorry, we can only read text. Please type your question in words. HELP for help.",
-        "es": "Lo sentimos, solo leemos texto. Escriba su pregunta con palabras. AYUDA para ayuda.",
-        "fr": "Desole, nous lisons seulement le texte. Ecrivez votre question avec des mots. "
-        "AIDE pour l'aide.",
-        "ht": "Padon, nou li tèks sèlman. Tanpri ekri kesyon w lan ak mo. EDE pou ed.",
-    },
-}
+# Whole replies (filled by `render`) and the short labels put inside them.
+TEXTS: dict[str, dict[str, str]] = CATALOGS.of_kind("reply")
+LABELS: dict[str, dict[str, str]] = CATALOGS.of_kind("label")
+# The pieces this module puts together: day and month names, and the crisis reply.
+PARTS: dict[str, dict[str, str]] = CATALOGS.of_kind("part")
 
+DAY_KEYS = tuple(f"day_{day}" for day in DAYS)  # Monday first
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_KEYS = tuple(f"month_{month}" for month in MONTHS)  # January first
 
-TEXTS: dict[str, dict[str, str]] = {**BASE_TEXTS, **FLOW_TEXTS, **SCHEDULE_TEXTS, **ANSWER_TEXTS}
-LABELS: dict[str, dict[str, str]] = {**REPLY_LABELS, **MILESTONE_LABELS, **ANSWER_LABELS}
-
+# Crisis replies: {call} is who to call now, {helpline} an optional sentence.
+CRISIS_TEMPLATES = PARTS["crisis"]
 # Who to call where we know no numbers (a country outside the programme, or an unknown one):
 # better a generic line than another country's number.
-GENERIC = {
-    "en": "your local emergency number",
-    "es": "al numero de emergencias local",
-    "fr": "le numero d'urgence local",
-    "ht": "nimewo ijans lokal la",
-}
+GENERIC = PARTS["emergency_generic"]
+
+
+def _pick(by_language: dict[str, str], language: str) -> str:
+    return by_language.get(language) or by_language[DEFAULT_LANGUAGE]
 
 
 def text(key: str, language: str) -> str:
     """The text `key` in `language`, falling back to English for an unknown language."""
-    by_language = TEXTS[key]
-    return by_language.get(language) or by_language[DEFAULT_LANGUAGE]
+    return _pick(TEXTS[key], language)
 
 
 def render(key: str, language: str, **values: str) -> str:
@@ -88,18 +58,22 @@ def placeholders(template: str) -> set[str]:
 
 def label(key: str, language: str) -> str:
     """A short label (service, document, alert kind) in `language`."""
-    by_language = LABELS[key]
-    return by_language.get(language) or by_language[DEFAULT_LANGUAGE]
+    return _pick(LABELS[key], language)
+
+
+def part(key: str, language: str) -> str:
+    """A piece of a reply (a day name, a line of the crisis reply) in `language`."""
+    return _pick(PARTS[key], language)
 
 
 def day_names(language: str) -> tuple[str, ...]:
     """Day abbreviations in `language`, Monday first."""
-    return DAY_NAMES.get(language) or DAY_NAMES[DEFAULT_LANGUAGE]
+    return tuple(part(key, language) for key in DAY_KEYS)
 
 
 def month_names(language: str) -> tuple[str, ...]:
     """Short month names in `language`, January first."""
-    return MONTH_NAMES.get(language) or MONTH_NAMES[DEFAULT_LANGUAGE]
+    return tuple(part(key, language) for key in MONTH_KEYS)
 
 
 def language_for_region(region: str | None) -> str:
@@ -107,49 +81,23 @@ def language_for_region(region: str | None) -> str:
     return REGION_LANGUAGE.get(region or "", DEFAULT_LANGUAGE)
 
 
-# Crisis replies: {call} is who to call now, {helpline} an optional sentence.
-CRISIS_TEMPLATES = {
-    "en": "We are worried about you. If you are in danger now, call {call}.{helpline} "
-    "A caseworker will contact you as soon as possible.",
-    "es": "Nos preocupa su seguridad. Si esta en peligro ahora, llame {call}.{helpline} "
-    "Un trabajador social le contactara lo antes posible.",
-    "fr": "Nous sommes inquiets pour vous. Si vous etes en danger maintenant, appelez "
-    "{call}.{helpline} Un travailleur social vous contactera au plus vite.",
-    "ht": "Nou enkyete pou ou. Si ou an danje kounye a, rele {call}.{helpline} "
-    "Yon asistan sosyal ap kontakte w pi vit posib.",
-}
-_CALL = {  # police, ambulance
-    "en": ("{p} (police) or {a} (ambulance)", "{p}"),
-    "es": ("al {p} (policia) o al {a} (ambulancia)", "al {p}"),
-    "fr": ("le {p} (police) ou le {a} (ambulance)", "le {p}"),
-    "ht": ("{p} (polis) oswa {a} (anbilans)", "{p}"),
-}
-_HELPLINE = {
-    "en": " Help line: {h}.",
-    "es": " Linea de ayuda: {h}.",
-    "fr": " Ecoute: {h}.",
-    "ht": " Liy ed: {h}.",
-}
-
-
 def emergency_call(language: str, numbers: Emergency | None) -> str:
     """Who to call now: "119 (police) or 110 (ambulance)", or the generic line. A number
     nobody has confirmed is never given to someone in danger."""
-    language = language if language in _CALL else DEFAULT_LANGUAGE
     police = numbers.police.number if numbers and numbers.police.verified else None
     ambulance = numbers.ambulance.number if numbers and numbers.ambulance.verified else None
     if police is None and ambulance is None:
-        return GENERIC[language]
-    both, single = _CALL[language]
+        return part("emergency_generic", language)
     if police is None or ambulance is None or police == ambulance:
-        return single.format(p=police or ambulance)
-    return both.format(p=police, a=ambulance)
+        return part("crisis_call_one", language).format(p=police or ambulance)
+    return part("crisis_call_two", language).format(p=police, a=ambulance)
 
 
 def crisis_text(language: str, numbers: Emergency | None) -> str:
     """The crisis reply with the (confirmed) emergency numbers of the returnee's country."""
-    language = language if language in CRISIS_TEMPLATES else DEFAULT_LANGUAGE
     line = numbers.helpline if numbers is not None else None
-    helpline = _HELPLINE[language].format(h=line.number) if line and line.verified else ""
-    return CRISIS_TEMPLATES[language].format(call=emergency_call(language, numbers),
-                                             helpline=helpline)  # fmt: skip
+    helpline = ""
+    if line is not None and line.verified:
+        helpline = " " + part("crisis_helpline", language).format(h=line.number)
+    return part("crisis", language).format(call=emergency_call(language, numbers),
+                                           helpline=helpline)  # fmt: skip

@@ -1,29 +1,26 @@
-"""Flow texts and labels: four languages, the same placeholders, and digits the flows accept."""
+"""Flow texts and labels: every language, the same placeholders, and digits the flows accept."""
 
 import pytest
 
-from flows.answer_texts import ANSWER_TEXTS
 from flows.answers import NO, YES, yes_no
 from flows.checkin import ANSWERS, NEEDS
-from flows.content import BRING_ITEMS, SERVICES
+from flows.content import BRING_ITEMS, DAYS, SERVICES
 from flows.dialogue import JOIN_WORDS
 from flows.keywords import Keyword, match_keyword
-from flows.replies import DAY_NAMES
-from flows.replies import FLOW_TEXTS as REPLY_TEXTS
-from flows.schedule_texts import MONTH_NAMES, SCHEDULE_TEXTS
 from flows.texts import (
-    BASE_TEXTS,
     LABELS,
     LANGUAGES,
+    PARTS,
     TEXTS,
     day_names,
     label,
+    month_names,
     placeholders,
     render,
     text,
 )
 
-FLOW_TEXTS = {**REPLY_TEXTS, **SCHEDULE_TEXTS}
+FLOW_TEXTS = TEXTS
 FLOW_KEY_LANGUAGE = [(key, lang) for key in FLOW_TEXTS for lang in LANGUAGES]
 
 
@@ -33,7 +30,7 @@ def words(message: str) -> set[str]:
 
 
 @pytest.mark.parametrize("key", FLOW_TEXTS)
-def test_every_flow_text_has_exactly_the_four_languages(key: str) -> None:
+def test_every_flow_text_has_exactly_the_languages(key: str) -> None:
     assert set(FLOW_TEXTS[key]) == set(LANGUAGES)
 
 
@@ -45,7 +42,7 @@ def test_every_flow_text_uses_the_same_placeholders_as_english(key: str, languag
 
 
 @pytest.mark.parametrize("key", LABELS)
-def test_every_label_has_the_four_languages_and_no_placeholders(key: str) -> None:
+def test_every_label_has_every_language_and_no_placeholders(key: str) -> None:
     assert set(LABELS[key]) == set(LANGUAGES)
     for language in LANGUAGES:
         assert LABELS[key][language].strip()
@@ -54,25 +51,28 @@ def test_every_label_has_the_four_languages_and_no_placeholders(key: str) -> Non
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_language_has_seven_distinct_day_names_monday_first(language: str) -> None:
-    assert len(DAY_NAMES[language]) == 7 == len(set(DAY_NAMES[language]))
-    assert day_names(language) == DAY_NAMES[language]
+    assert len(day_names(language)) == 7 == len(set(day_names(language)))
+    assert day_names(language) == tuple(PARTS[f"day_{day}"][language] for day in DAYS)
 
 
 def test_day_names_start_on_monday_and_fall_back_to_english() -> None:
     assert day_names("en")[0] == "Mon" and day_names("es")[6] == "Dom"
-    assert set(DAY_NAMES) == set(LANGUAGES) and day_names("de") == DAY_NAMES["en"]
+    assert day_names("de") == day_names("en") == ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def test_flow_texts_do_not_shadow_the_base_texts() -> None:
-    assert not set(BASE_TEXTS) & set(REPLY_TEXTS)
-    assert not set(SCHEDULE_TEXTS) & (set(BASE_TEXTS) | set(REPLY_TEXTS))
-    assert not set(ANSWER_TEXTS) & (set(BASE_TEXTS) | set(REPLY_TEXTS) | set(SCHEDULE_TEXTS))
-    assert set(TEXTS) == set(BASE_TEXTS) | set(FLOW_TEXTS) | set(ANSWER_TEXTS)
+def test_texts_labels_and_parts_do_not_shadow_each_other() -> None:
+    # One msgid is one message (tests/unit/test_catalogs.py checks no catalog repeats one).
+    assert not set(TEXTS) & set(LABELS) and not set(PARTS) & (set(TEXTS) | set(LABELS))
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_language_has_twelve_distinct_month_names(language: str) -> None:
-    assert len(MONTH_NAMES[language]) == 12 == len(set(MONTH_NAMES[language]))
+    assert len(month_names(language)) == 12 == len(set(month_names(language)))
+
+
+def test_month_names_start_in_january_and_fall_back_to_english() -> None:
+    assert month_names("en")[0] == "Jan" and month_names("es")[11] == "dic"
+    assert month_names("de") == month_names("en")
 
 
 @pytest.mark.parametrize(
