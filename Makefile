@@ -46,8 +46,13 @@ $(INSTALLED): pyproject.toml
 
 env: $(INSTALLED)
 
+## The dashboard's Spanish and French catalogs, compiled (the .mo files are not committed).
+.PHONY: translations
+translations: env
+	$(BIN)/pybabel -q compile -d dashboard/translations -f
+
 ## Start web, worker, clock and nlu on SQLite with the demo channel (the phone simulator).
-run: env nlu-train
+run: env translations nlu-train
 	env -u TWILIO_ACCOUNT_SID -u TWILIO_AUTH_TOKEN -u DATABASE_URL $(BIN)/returnee db upgrade
 	env -u TWILIO_ACCOUNT_SID -u TWILIO_AUTH_TOKEN -u DATABASE_URL $(BIN)/returnee demo
 	@echo "Phone simulator: http://127.0.0.1:$(PORT)/simulator/  (Ctrl-C stops everything)"
@@ -72,11 +77,11 @@ typecheck: env
 layers: env
 	$(BIN)/lint-imports
 
-pytest: env nlu-train browser oracle
+pytest: env translations nlu-train browser oracle
 	$(BIN)/pytest -q
 
 ## The same suite against PostgreSQL.
-test-pg: env nlu-train browser oracle
+test-pg: env translations nlu-train browser oracle
 	TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -q
 
 ## Debian's Chromium for the browser tests (tests/browser), installed only when missing.

@@ -3,6 +3,7 @@
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from functools import wraps
+from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from flask import (
@@ -18,11 +19,14 @@ from flask import (
     url_for,
 )
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext  # type: ignore[import-untyped]
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.routing import IntegerConverter
 
 from bot.bootstrap import Services
 from bot.casework.staff import StaffMember, audit, authenticate, end_sessions, member
 from bot.clock import utcnow
+from dashboard.views import N_
 from storage.casework import Caseworker
 
 bp = Blueprint("auth", __name__, url_prefix="/dashboard", template_folder="templates")
@@ -35,8 +39,12 @@ ID_PATTERN = (r"(?:[1-9]\d{0,8}|1\d{9}|20\d{8}|21[0-3]\d{7}|214[0-6]\d{6}|2147[0
               r"|214748364[0-7])")  # fmt: skip
 # The one answer to every refused sign-in: it never says whether the email exists or is locked
 # (the page adds, always, that repeated failures lock an account).
-LOGIN_REFUSED = "Wrong email or password."
+LOGIN_REFUSED = N_("Wrong email or password.")
 View = TypeVar("View", bound=Callable[..., Any])
+# The dashboard's catalogs (dashboard/translations/<language>/LC_MESSAGES/messages.po, compiled
+# to .mo by `make translations`), and the languages its pages are written in.
+TRANSLATIONS = Path(__file__).with_name("translations")
+PAGE_LANGUAGES = ("en", "es", "fr")
 
 
 class RecordId(IntegerConverter):
@@ -79,7 +87,8 @@ def refuse_nul() -> None:
     """A NUL byte in any field is answered 400, naming the field (PostgreSQL cannot keep it)."""
     field = nul_field(request.get_json(silent=True) if request.is_json else None)
     if field is not None:
-        abort(400, f"{field}: contains a NUL character, which is not allowed")
+        abort(400, gettext("%(field)s: contains a NUL character, which is not allowed",
+                           field=field))  # fmt: skip
 
 
 bp.before_request(refuse_nul)
@@ -121,6 +130,27 @@ def _session_member() -> StaffMember | None:
         return member(db, person)
 
 
+def page_language(language: str | None) -> str:
+    """The language of the pages for a caseworker's language: Kreyòl speakers read French."""
+    if language == "ht":
+        return "fr"
+    return language if language in PAGE_LANGUAGES else "en"
+
+
+def select_locale() -> str:
+    """Flask-Babel's locale: the signed-in caseworker's language, saved on their account;
+    before sign-in, the browser's preferred one of English, Spanish and French."""
+    if request.path.startswith("/dashboard"):
+        try:
+            who = signed_in()
+        except SQLAlchemyError:  # the database is down: the error page still has a language
+            who = None
+        if who is not None:
+            return page_language(who.language)
+    offered = [*PAGE_LANGUAGES, "ht"]
+    return page_language(request.accept_languages.best_match(offered, default="en"))
+
+
 def login_required(view: View) -> View:
     """Pages for staff only: anyone else goes to the sign-in page."""
 
@@ -144,7 +174,7 @@ def login() -> ResponseReturnValue:
         audit(db, found, "login" if found else "login_failed", now(), detail=email[:100],
               ip=request.remote_addr)  # fmt: skip
     if found is None:
-        flash(LOGIN_REFUSED, "error")
+        flash(gettext(LOGIN_REFUSED), "error")
         return render_template("login.html", email=email, refused=True), 401
     session.clear()
     session.update(staff_id=found.id, since=now().isoformat(),

@@ -1,20 +1,18 @@
-"""The caseworker pages: alerts, returnees, conversation and reply, milestones, audit."""
+"""The caseworker pages: alerts, returnees, conversation and reply, milestones, audit, and the
+caseworker's language."""
 
 import csv
 import io
 import uuid
 from collections.abc import Callable
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
-from sqlalchemy import select
+from flask_babel import gettext  # type: ignore[import-untyped]
 from sqlalchemy.orm import Session
 
 from bot.casework import caseload
-from bot.casework.registration import CSV_COLUMNS, RegistrationError, import_rows, parse, register
-from bot.casework.staff import StaffMember, audit, audit_entries
+from bot.casework.staff import StaffMember, audit
 from bot.phones import mask
 from bot.schedule.milestones import (
     MilestoneError,
@@ -25,8 +23,13 @@ from bot.schedule.milestones import (
 )
 from bot.schedule.planning import contact_zone
 from dashboard import views
-from dashboard.auth import LARGEST_ID, login_required, now, refuse_nul, services, signed_in
-from flows.texts import LANGUAGES
+from dashboard.auth import (
+    login_required,
+    now,
+    refuse_nul,
+    services,
+    signed_in,
+)
 from storage import casework_repo as cases
 from storage.casework import Alert, Caseworker
 from storage.models import Contact
@@ -35,15 +38,8 @@ from storage.schedule import Milestone
 bp = Blueprint("pages", __name__, url_prefix="/dashboard", template_folder="templates",
                static_folder="static")  # fmt: skip
 bp.before_request(refuse_nul)
-IMPORT_MAX_BYTES = 5 * 1024 * 1024
 # A cell starting with one of these is a formula to a spreadsheet (OWASP: CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def allow_large_import() -> None:
-    """The file posted whole to the import may be 5 MB: set before the form (and CSRF) is read."""
-    if request.endpoint == "pages.import_file":
-        request.max_content_length = IMPORT_MAX_BYTES
 
 
 def who() -> StaffMember:
@@ -57,15 +53,7 @@ def _contact_or_404(db: Session, contact_id: int) -> Contact:
     try:
         return caseload.returnee(db, who(), contact_id)
     except caseload.OutOfScope:
-        abort(404, "no such returnee")
-
-
-@bp.app_template_filter("local")
-def local_time(moment: datetime | None, zone: str | None) -> str:
-    """A time as the office reads it: its own zone, with the zone's abbreviation."""
-    if moment is None:
-        return "-"
-    return f"{moment.astimezone(ZoneInfo(zone or 'UTC')):%Y-%m-%d %H:%M %Z}"
+        abort(404, gettext("no such returnee"))
 
 
 def _office_zone(office: str | None) -> str:
@@ -119,8 +107,8 @@ def resolve(alert_id: int) -> ResponseReturnValue:
     """Resolve an alert with a note (as DONE by SMS)."""
     note = request.form.get("note", "")
     if not note.strip():
-        flash("Write a note saying what was done before resolving.", "error")
-        return redirect(_back())
+        flash(gettext("Write a note saying what was done before resolving."), "error")
+        return redirect(back())
     return _on_alert(alert_id, "resolved", lambda db: caseload.resolve(
         db, who(), alert_id, note, now()))  # fmt: skip
 
@@ -131,15 +119,18 @@ def _on_alert(alert_id: int, done: str, act: Callable[[Session], Alert]) -> Resp
         try:
             found = act(db)
         except caseload.OutOfScope:
-            abort(404, "no such alert")
+            abort(404, gettext("no such alert"))
         action = "acknowledge_alert" if done == "acknowledged" else "resolve_alert"
         audit(db, who(), action, now(), contact_id=found.contact_id,
               office=found.office, detail=found.code, ip=request.remote_addr)  # fmt: skip
-    flash(f"Alert {found.code} {done}.", "ok")
-    return redirect(_back())
+    if done == "acknowledged":
+        flash(gettext("Alert %(code)s acknowledged.", code=found.code), "ok")
+    else:
+        flash(gettext("Alert %(code)s resolved.", code=found.code), "ok")
+    return redirect(back())
 
 
-def _back() -> str:
+def back() -> str:
     """Where a form came from (the queue or a returnee's page); never another site."""
     back = request.form.get("back", "")
     return back if back.startswith("/dashboard/") and "//" not in back else url_for("pages.alerts")
@@ -200,7 +191,10 @@ def name_returnee(contact_id: int) -> ResponseReturnValue:
         if problem is None:
             audit(db, who(), "name_returnee", now(), contact_id=contact.id,
                   office=caseload.office_of(contact), ip=request.remote_addr)  # fmt: skip
-    flash(f"Not saved: {problem}." if problem else "Name saved.", "error" if problem else "ok")
+    if problem:
+        flash(gettext("Not saved: %(problem)s.", problem=views.say(problem)), "error")
+    else:
+        flash(gettext("Name saved."), "ok")
     return redirect(url_for("pages.returnee", contact_id=contact_id))
 
 
@@ -239,7 +233,10 @@ def reply(contact_id: int) -> ResponseReturnValue:
         if problem is None:
             audit(db, who(), "reply", now(), contact_id=contact.id,
                   office=caseload.office_of(contact), ip=request.remote_addr)  # fmt: skip
-    flash(f"Not sent: {problem}." if problem else "Message queued.", "error" if problem else "ok")
+    if problem:
+        flash(gettext("Not sent: %(problem)s.", problem=views.say(problem)), "error")
+    else:
+        flash(gettext("Message queued."), "ok")
     return redirect(url_for("pages.returnee", contact_id=contact_id) + "#thread")
 
 
@@ -255,8 +252,10 @@ def handoff(contact_id: int, action: str) -> ResponseReturnValue:
             caseload.hand_back(db, contact, now())
         audit(db, who(), action.replace("-", "_"), now(), contact_id=contact.id,
               office=caseload.office_of(contact), ip=request.remote_addr)  # fmt: skip
-    flash("You have the conversation; the bot is quiet." if action == "take-over" else
-          "Handed back to the bot.", "ok")  # fmt: skip
+    if action == "take-over":
+        flash(gettext("You have the conversation; the bot is quiet."), "ok")
+    else:
+        flash(gettext("Handed back to the bot."), "ok")
     return redirect(url_for("pages.returnee", contact_id=contact_id))
 
 
@@ -273,12 +272,12 @@ def new_milestone(contact_id: int) -> ResponseReturnValue:
             row = add_milestone(db, desk, contact.id, request.form.get("kind", ""), at,
                                 request.form.get("place", ""), now())  # fmt: skip
         except MilestoneError as error:
-            flash(str(error), "error")
+            flash(views.say(str(error)), "error")
             return redirect(url_for("pages.returnee", contact_id=contact_id) + "#milestones")
         audit(db, who(), "add_milestone", now(), contact_id=contact.id,
               office=caseload.office_of(contact), detail=f"#{row.id} {row.kind}",
               ip=request.remote_addr)  # fmt: skip
-    flash("Milestone recorded; its reminders are planned.", "ok")
+    flash(gettext("Milestone recorded; its reminders are planned."), "ok")
     return redirect(url_for("pages.returnee", contact_id=contact_id) + "#milestones")
 
 
@@ -302,99 +301,10 @@ def change_milestone(milestone_id: int) -> ResponseReturnValue:
             else:
                 raise MilestoneError(f"unknown action {action!r}")
         except MilestoneError as error:
-            flash(str(error), "error")
+            flash(views.say(str(error)), "error")
             return redirect(url_for("pages.returnee", contact_id=contact.id) + "#milestones")
         audit(db, who(), f"milestone_{action}", now(), contact_id=contact.id,
               office=caseload.office_of(contact), detail=f"#{row.id}",
               ip=request.remote_addr)  # fmt: skip
-    flash("Milestone updated.", "ok")
+    flash(gettext("Milestone updated."), "ok")
     return redirect(url_for("pages.returnee", contact_id=contact.id) + "#milestones")
-
-
-@bp.route("/register", methods=["GET", "POST"])
-@login_required
-def register_one() -> ResponseReturnValue:
-    """Register a returnee; they get a code to text in to link their phone."""
-    desk = services().desk
-    if request.method == "GET":
-        return render_template("register.html", who=who(), form={}, languages=LANGUAGES)
-    form = {key: request.form.get(key, "") for key in CSV_COLUMNS}
-    with services().sessions.begin() as db:
-        try:
-            contact = register(db, desk, who(), parse(form, desk, who()), now())
-        except RegistrationError as error:
-            flash(str(error), "error")
-            return render_template("register.html", who=who(), form=form, languages=LANGUAGES), 400
-        audit(db, who(), "register", now(), contact_id=contact.id, office=contact.country,
-              ip=request.remote_addr)  # fmt: skip
-        code, contact_id = contact.registration_code, contact.id
-    flash(f"Registered. Registration code: {code}", "ok")
-    return redirect(url_for("pages.returnee", contact_id=contact_id))
-
-
-@bp.get("/import")
-@login_required
-def import_page() -> ResponseReturnValue:
-    """The CSV import page (rows go up in batches, with a progress bar)."""
-    return render_template("import.html", who=who(), columns=CSV_COLUMNS)
-
-
-@bp.post("/import/rows")
-@login_required
-def import_batch() -> ResponseReturnValue:
-    """Register one batch of rows; per-row outcomes come back as JSON."""
-    payload = request.get_json(silent=True) or {}
-    rows, first = payload.get("rows"), payload.get("first_line", 2)
-    if not isinstance(rows, list) or len(rows) > 500:
-        abort(400, "rows: send {rows: [...up to 500 objects], first_line: N}")
-    if isinstance(first, bool) or not isinstance(first, int) or not 1 <= first <= LARGEST_ID:
-        abort(400, f"first_line: a line number from 1 to {LARGEST_ID}")
-    clean = [{k: str(v) for k, v in r.items()} if isinstance(r, dict) else {} for r in rows]
-    with services().sessions.begin() as db:
-        outcomes = import_rows(db, services().desk, who(), clean, first, now())
-        audit(db, who(), "import", now(), detail=f"{len(rows)} rows from line {first}",
-              ip=request.remote_addr)  # fmt: skip
-    return {"results": [vars(o) for o in outcomes]}
-
-
-@bp.post("/import")
-@login_required
-def import_file() -> ResponseReturnValue:
-    """Without JavaScript: the whole file (up to 5 MB) in one request, then the row outcomes."""
-    upload = request.files.get("file")
-    if upload is None:
-        abort(400, "choose a CSV file")
-    try:
-        text = upload.read().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        abort(400, "the file is not UTF-8 text")
-    rows = _registration_rows(text)
-    with services().sessions.begin() as db:
-        outcomes = import_rows(db, services().desk, who(), rows, 2, now())
-        audit(db, who(), "import", now(), detail=f"{len(outcomes)} rows", ip=request.remote_addr)
-    return render_template("import.html", who=who(), columns=CSV_COLUMNS, outcomes=outcomes)
-
-
-def _registration_rows(text: str) -> list[dict[str, str]]:
-    """The rows of a CSV registration list, by column name; 400 if it is not one."""
-    reader = csv.DictReader(io.StringIO(text))
-    try:
-        missing = [c for c in ("name", "country") if c not in (reader.fieldnames or [])]
-        rows = list(reader)
-    except csv.Error as error:
-        abort(400, f"the file is not a readable CSV list: {error}")
-    if missing:
-        abort(400, f"the header must name the columns {', '.join(CSV_COLUMNS)}")
-    return rows
-
-
-@bp.get("/audit")
-@login_required
-def audit_log() -> ResponseReturnValue:
-    """Who saw or changed whose data: supervisors only."""
-    if not who().supervises:
-        abort(404, "no such page")
-    with services().sessions.begin() as db:
-        entries = audit_entries(db, who().offices, 500)
-        names = {p.id: p.name for p in db.scalars(select(Caseworker))}
-        return render_template("audit.html", who=who(), entries=entries, names=names)

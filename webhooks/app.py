@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, current_app, render_template, request
+from flask_babel import Babel  # type: ignore[import-untyped]
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
@@ -16,7 +17,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from bot.bootstrap import Services, bootstrap
 from bot.config import DEMO_SECRET_KEY, Settings, load_settings
 from bot.logs import configure_logging
-from dashboard import api, auth, pages
+from dashboard import api, auth, filters, intake, pages
 from webhooks import health, simulator, twilio
 
 MAX_REQUEST_BYTES = 64 * 1024
@@ -55,6 +56,9 @@ def create_app(
     # One TLS-terminating proxy in front: trust its X-Forwarded-Proto/Host for the URL.
     app.wsgi_app = ProxyFix(app.wsgi_app, x_for=1, x_proto=1, x_host=1, x_port=1)  # type: ignore[method-assign]
     app.url_map.converters["id"] = auth.RecordId
+    # The dashboard in the signed-in caseworker's language (English, Spanish or French).
+    Babel(app, locale_selector=auth.select_locale,
+          default_translation_directories=str(auth.TRANSLATIONS))  # fmt: skip
     _register_blueprints(app, services)
     app.after_request(_security_headers)
     app.register_error_handler(HTTPException, _plain_error)
@@ -63,12 +67,13 @@ def create_app(
 
 
 def _register_blueprints(app: Flask, services: Services) -> None:
-    app.before_request(pages.allow_large_import)  # before CSRFProtect reads the form
+    app.before_request(intake.allow_large_import)  # before CSRFProtect reads the form
     csrf = CSRFProtect(app)  # every form post of the dashboard carries the session's token
     app.register_blueprint(health.bp)
     app.register_blueprint(csrf.exempt(twilio.bp))  # signed by Twilio instead
     app.register_blueprint(auth.bp)
-    app.register_blueprint(pages.bp)
+    filters.install(app)
+    app.register_blueprint(pages.bp)  # with the routes of dashboard.intake
     app.register_blueprint(csrf.exempt(api.bp))  # bearer tokens, no cookies
     if services.settings.demo_channel:
         # Never in production: it would let anyone write as any returnee.

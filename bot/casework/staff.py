@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.logs import get_logger
+from flows.texts import LANGUAGES
 from storage.casework import Caseworker
 from storage.casework_repo import SUPERVISOR_ROLES
 from storage.staff import ApiToken, AuditEntry, StaffOffice
@@ -88,6 +89,19 @@ def end_sessions(session: Session, caseworker_id: int) -> None:
     person = session.get(Caseworker, caseworker_id, with_for_update=True)
     if person is not None:
         person.session_version += 1
+
+
+def set_language(session: Session, caseworker_id: int, language: str) -> str | None:
+    """Save the caseworker's language (their dashboard's and their alerts'); the one it was, or
+    None if there is no such caseworker. ValueError for a language the assistant does not speak.
+    """
+    if language not in LANGUAGES:
+        raise ValueError(f"language: {language!r} is not one of {', '.join(LANGUAGES)}")
+    person = session.get(Caseworker, caseworker_id, with_for_update=True)
+    if person is None:
+        return None
+    old, person.language = person.language, language
+    return old
 
 
 def _verify(stored: str, password: str) -> bool:

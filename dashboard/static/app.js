@@ -6,6 +6,20 @@ const GSM7 = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤
   "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
 const GSM7_EXT = "^{}\\[~]|€\f";
 
+// The texts this script shows, in the page's language: base.html puts them in
+// <body data-texts> (dashboard/views.py script_texts), with %(name)s where a value goes; a
+// plural has a text for each plural category of the page's language (one, many, other).
+let texts = null, plurals = null;
+function say(key, values = {}, count = null) {
+  texts ??= JSON.parse(document.body.dataset.texts || "{}");
+  let text = texts[key] ?? key;
+  if (typeof text === "object") {
+    plurals ??= new Intl.PluralRules(document.documentElement.lang || "en");
+    text = text[plurals.select(count)] ?? text.other;
+  }
+  return text.replace(/%\((\w+)\)s/g, (found, name) => (name in values ? String(values[name]) : found));
+}
+
 // Counts as Twilio's calculator (npm sms-segments-calculator) and flows/segments.py do: the text
 // in graphemes (a CR LF pair counts as two), none split across segments; one grapheme outside
 // GSM-7 (ESC, a tab, an emoji, a letter with a combining accent...) makes the text UCS-2; a
@@ -45,7 +59,8 @@ function segmentCounter() {
     const show = () => {
       const s = segmentsOf(area.value);
       const parts = area.value ? s.parts : 0; // nothing typed, nothing sent
-      out.textContent = `${area.value.length} characters · ${parts} SMS part${parts === 1 ? "" : "s"} (${s.encoding})`;
+      const characters = say("characters", { count: area.value.length }, area.value.length);
+      out.textContent = `${characters} · ${say("parts", { count: parts }, parts)} (${s.encoding})`;
     };
     area.addEventListener("input", show);
     show();
@@ -59,8 +74,10 @@ function slaCountdowns() {
     for (const el of clocks) {
       const left = Number(el.dataset.left) - Math.floor((Date.now() - started) / 1000);
       const abs = Math.abs(left), m = Math.floor(abs / 60), s = abs % 60;
-      const text = abs >= 3600 ? `${Math.floor(abs / 3600)} h ${Math.floor((abs % 3600) / 60)} min` : `${m} min ${s} s`;
-      el.textContent = left >= 0 ? `SLA: ${text} left` : `SLA: overdue by ${text}`;
+      const time = abs >= 3600
+        ? say("hours", { hours: Math.floor(abs / 3600), minutes: Math.floor((abs % 3600) / 60) })
+        : say("minutes", { minutes: m, seconds: s });
+      el.textContent = say(left >= 0 ? "sla_left" : "sla_overdue", { time });
       el.classList.toggle("overdue", left < 0);
     }
   };
@@ -127,7 +144,7 @@ function csvImport() {
         headers: { "Content-Type": "application/json", "X-CSRFToken": token },
         body: JSON.stringify({ rows: records.slice(start, start + 200), first_line: start + 2 }),
       });
-      if (!reply.ok) { label.textContent = `Stopped: ${await reply.text()}`; return; }
+      if (!reply.ok) { label.textContent = say("stopped", { reason: await reply.text() }); return; }
       for (const r of (await reply.json()).results) {
         r.ok ? ok++ : bad++;
         const tr = table.insertRow();
@@ -136,7 +153,8 @@ function csvImport() {
         tr.insertCell().textContent = r.message;
       }
       bar.value = Math.min(records.length, start + 200);
-      label.textContent = `${bar.value} of ${records.length} rows: ${ok} registered, ${bad} with errors`;
+      label.textContent = say("progress", { done: bar.value, count: records.length, ok, bad },
+        records.length);
     }
   });
 }
