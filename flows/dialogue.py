@@ -40,6 +40,12 @@ SIMPLE_REPLIES = {
 }  # fmt: skip
 MENU_INTENTS = {"ask_menu", "affirm", "deny"}
 OFFICE_WORDS = {"OFFICE", "OFICINA", "BUREAU", "BIWO"}
+# Words that point back at what was just said ("where is IT?", "donde queda ESO", "ki kote
+# LI ye?"): a short question with one of them is about the current topic, whatever the model
+# guesses from its other words.
+POINTING_BACK = {"IT", "THAT", "DAT", "DEH", "THERE", "DERE", "THEM", "DEM", "ESO", "ESA", "ESE",
+                 "ALLA", "ALLI", "AHI", "ELLOS", "CA", "Y", "LA-BAS", "LI", "SA", "YO"}  # fmt: skip
+SHORT_QUESTION_WORDS = 5
 # Intents that ask no question of their own: a "where / when / bring / how much" word with
 # one of them is a follow-up about the current topic ("weh it deh?" heard as "mi deh yah").
 NO_NEW_QUESTION = {"", "out_of_scope", "nlu_fallback", "greet", "thanks", "goodbye", "affirm",
@@ -218,8 +224,11 @@ def _follows_up(conversation: Conversation, event: Event, aspect: str, ctx: Cont
         return True
     if aspect == "bring" and intent == "ask_documents":
         return True  # "what do I bring?" is heard as documents
+    words = words_of(event.body)
     if intent == "ask_office":  # "what time do they open?" is the topic's, unless it names
-        return not OFFICE_WORDS.intersection(words_of(event.body))  # the office
+        return not OFFICE_WORDS.intersection(words)  # the office
+    if len(words) <= SHORT_QUESTION_WORDS and POINTING_BACK.intersection(words):
+        return True
     return event.confidence < ctx.policy.follow_up_confidence
 
 

@@ -16,22 +16,109 @@ from nlu.lexicon.fragments import (
     WANT,
 )
 
+
+def _not_after(*phrases: str) -> str:
+    """Negative lookbehinds, one per phrase (each of fixed width): the match may not come
+    right after any of them."""
+    return "".join(f"(?<!{phrase} )" for phrase in phrases)
+
+
+def _at_stake(nouns: str, linkers: str) -> str:
+    """Lookbehinds for "my appointment (is) ...": what is at stake is a thing, not a life."""
+    return _not_after(*(f"{noun} {linker}".strip() for noun in nouns.split() for linker in
+                        ("", *linkers.split(","))))  # fmt: skip
+
+
+# Weather and scares that threaten a closing, not a person: "the storm threat", "hurricane
+# threat", "they threatening rain".
+_NOT_WEATHER = _not_after(
+    "storm",
+    "hurricane",
+    "flood",
+    "flooding",
+    "weather",
+    "rain",
+    "tsunami",
+    "cyclone",
+    "bomb",
+    "covid",
+    "virus",
+    "fire",
+    "tropical",
+    "flash flood",
+)
+# What an office, a landlord or a boss threatens to do: cancel, cut off, put out, fire.
+_NOT_A_THREAT = (
+    r"(?:(?:me|mi|meh|us|we) )?(?:(?:to|fi|fuh|ta|dat|that|say|seh|dey|they|dem) )?(?:\w+ )?"
+    r"(?:rain|to rain|showers|storm|a storm|bad weather|cancel\w*\b(?! (?:\w+ )?li(?:fe|ves)\b)"
+    r"|(?:cut|stop) (?:off |out )?(?:my|mi|meh|the|di|de|da|our) (?:light|lights|current|power"
+    r"|electricity|water|phone|internet|wifi|gas|service|services|grant|money|payment\w*"
+    r"|benefit\w*|stipend|allowance|check|cheque)|take (?:away|back) (?:my|mi|meh|the|di|de|da) (?:grant"
+    r"|money|benefit\w*|place|spot|room|stipend)|evict\w*|put (?:me|mi|meh|us|we) out|throw"
+    r" (?:me|mi|meh|us|we) out|lock (?:me|mi|meh|us|we) out|kick (?:me|mi|meh|us|we) out"
+    r"|fire (?:me|mi|meh|us|we)|sack (?:me|mi|meh|us|we)|raise (?:the|di|de|da|my|mi|meh)"
+    r" (?:rent|price|fee|fees)|sue|close (?:(?:my|mi|meh|the|di|de|da) )?(?:case|file|account"
+    r"|office)|suspend\w*|drop (?:me|mi|meh|us|we) (?:from|off)|remove (?:me|mi|meh|us|we)"
+    r" from|withhold\w*)\b"
+)
+# Spanish: "amenaza de tormenta", "amenazan con quitarme el apoyo".
+_NO_AMENAZA = (
+    r"(?:de|con) (?:\w+ )?(?:lluvia\w*|llover|tormenta\w*|huracan\w*|ciclon\w*|vaguada\w*"
+    r"|inundacion\w*|tsunami|apagon\w*)\b|(?:\w+ ){0,2}?con (?:quitar\w*|cancelar\w*"
+    r"|desalojar\w*|botar\w*|cortar\w*|cobrar\w*|multar\w*|suspender\w*|subir\w*|demandar\w*"
+    r"|cerrar\w*|sacar\w* (?:del|de la) (?:programa|casa|cuarto|lista|apartamento))\b"
+)
+# "my appointment in danger", "is my grant in danger": at stake, not a life.
+_NOT_AT_STAKE = _at_stake(
+    "appointment appointments appt interview grant job application spot place turn slot"
+    " payment visa case file chance chances business money benefits funding session training"
+    " course seat contract papers loan stipend",
+    "is ,s ,be ,was ,go be ,ga be ,gine be ,gern be ,could be ,would be ,will be ,gonna be "
+    ",might be ,still ,is still ",
+)
+# "in danger of" a harm to life still counts; "in danger of missing the bus" does not.
+_HARM_OF = (
+    r"(?:death|dying|my life|losing (?:my|mi|meh|her|his|our) li(?:fe|ves)|(?:being|getting"
+    r"|gettin) (?:kill\w*|shot|hurt|attack\w*|beat\w*|murder\w*|rap\w*|stab\w*|chop\w*"
+    r"|kidnap\w*|hit|abus\w*))\b"
+)
+# "dat area by y'all office unsafe at night": the place is unsafe, not a person.
+_NOT_A_PLACE_BEHIND = _at_stake(
+    "area office road street place building neighbourhood neighborhood route town downtown"
+    " corner stop station parking park lot",
+    "is ,s ,real ,very ,kinda ,too ,does be ,get ,gets ,is very ,is real ,is kinda ",
+)
+# "can my sister follow me to the appointment": company, not stalking.
+_TO_AN_APPOINTMENT = (
+    r"(?:to|go|inna|in|inside|into|reach|come|go to|come to|reach to|go a|go by)(?: (?:the|di|de"
+    r"|da|my|mi|meh|muh|mih|dat|that|this|dis|y all|allyuh|wunna|your|ur|unu|a|an))?"
+    r" (?:appointment|appt|interview|office|meeting|clinic|session|orientation|class|training"
+    r"|ministry|embassy|court|bank|doctor|hospital)\b"
+)
+
 ANY = [
     # Words that mean danger in every language.
     r"\bsuicid\w*",
     r"\boverdos\w*|\bsurdose\b|\bsobredosis\b",
     r"\bkidnap\w*|\bsecuestr\w*",
     r"\bviolen(?:ce|cia)\b",
-    r"\b(?:gun(?:s|man|men|shot|shots|point)?|pistol\w*|revolv\w*|firearms?)\b"
-    r"(?! (?:licen[cs]e|permit|training|course|safety|certificate)\b)",
+    r"\b(?:gun(?:s|man|men|shot|shots|point)?|pistol\w*|revolver\w*|firearms?)\b"
+    r"(?! (?:licen[cs]e|permit|training|course|safety|certificate|court|courts|range)\b"
+    r"| de (?:silicon|silicona|pegamento|pega|pintura|calor|clavos|grapas|agua|aire|juguete)\b)",
     r"\bextor(?:sion|t)\w*",
-    r"\bgang(?:s|sta|stas|ster|sters)\b|\bgang (?:member\w*|man|men|boy\w*|dem|yo|a|la|leader\w*"
+    r"\bgang(?:s|sta|stas|ster|sters)\b|\bgang (?!(?:a|ah|of|o) (?:people|ppl|persons|pickney"
+    r"|children|kids|ladies|women|students|forms|paper\w*|questions?|documents?|tings|things"
+    r"|stuff|work|time|times|money|calls?|cars?|traffic|vehicles|buses)\b)(?:member\w*|man|men|boy\w*|dem|yo|a|la|leader\w*"
     r"|banger\w*|violence|war\w*|people|ppl)\b|\bpandill\w*|\bbandi\b|\bshotta\w*",
     r"\b(?:from|afraid of|fraid of|scared of|fraid a|hiding from|running from) (?:the |di |de"
     r" |dem )?(?:gang|bandi)\b",
     r"\b(?:di|de|the|a|dis|this|that|dat|one|local) gang (?:\w+ ){0,3}?(?:want\w*|after|look\w*"
     r"|search\w*|hunt\w*|threat\w*|kill\w*|say|said|seh|chase\w*|shoot\w*|shot)\b",
-    r"\bmenas\w*|\bmenac\w*|\bamenaz\w*|\bthreat(?:en|ens|ened|ening|s)?\b",
+    _NOT_WEATHER + r"\bthreat(?:en|ens|ened|ening|s)?\b(?! " + _NOT_A_THREAT + ")"
+    r"|\bamenaz\w*\b(?! (?:" + _NO_AMENAZA + r"))|\bmenac\w*\b(?! (?:de |d )(?:cyclone|orage|pluie"
+    r"|tempete|ouragan|inondation|coupure|fermeture|greve|couper|supprimer|expulser|annuler"
+    r"|virer|retirer|fermer|radier)\b)|\bmenas\w*\b(?! (?:\w+ )?(?:siklon|lapli|tanpet"
+    r"|inondasyon|loraj)\b| (?:pou )?(?:koupe|retire|anile|fenmen|revoke) )",
 ]
 
 ENGLISH = [
@@ -130,7 +217,8 @@ ENGLISH = [
     r"\b",
     r"\b(?:want|wants|after|come fi|come for|a come fi|out for) (?:my|mi|meh) (?:head"
     r"|life|blood)\b",
-    rf"\b(?:follow\w*|stalk\w*|hunt\w*) {ME}\b(?! (?:on|pon|online|insta\w*|ig|fb|back"
+    rf"\b(?:follow\w*(?! {ME} {_TO_AN_APPOINTMENT})|stalk\w*|hunt\w*) {ME}\b"
+    r"(?! (?:on|pon|online|insta\w*|ig|fb|back"
     r"|up|tiktok)\b)",
     r"\b(?:hunt\w*|look\w*|search\w*) (?:fi|fuh|for) (?:me|mi|meh) (?:fi|to|fuh) (?:kill"
     r"|shoot|chop|dead)\b|\bgunm[ae]n\b (?:\w+ ){0,3}?(?:fi|for|after) (?:me|mi|meh)\b",
@@ -161,14 +249,20 @@ ENGLISH = [
     r"\bcuff\w* (?:me|mi|meh|her|she) (?:down|(?:in|inna|pon) (?:my|mi|meh|her) (?:face|head"
     r"|eye|mouth|belly))\b",
     r"\b(?:life|lives|safety) (?:\w+ ){0,2}?(?:in danger|inna danger|at risk"
-    r"|in jeopardy)\b|\b(?:in|inna) (?:\w+ )?danger\b(?! of\b)",
+    r"|in jeopardy)\b|\b(?=in\b|inna\b)" + _NOT_AT_STAKE + r"(?:in|inna) (?:\w+ )?danger\b"
+    r"(?! of\b(?! " + _HARM_OF + r"))",
     r"\b(?:i|im|i m|mi|me|ah|we|wi|us|my (?:kids|children|family|pickney|son|daughter|baby))"
     r" (?:\w+ ){0,2}?(?:not|nuh|nah|dont|don t|doh|never|no) (?:\w+ )?safe\b"
-    r"(?! (?:to|for) (?:drive|eat|use|work|travel)\b)|\bunsafe\b",
+    r"(?! (?:to|for) (?:drive|eat|use|work|travel)\b| (?:leaving|leavin|sending|sendin|to leave"
+    r"|to send|giving|to give) (?:\w+ ){0,2}?(?:passport|id|papers|documents|birth)\b)"
+    r"|\b(?=unsafe\b)" + _NOT_A_PLACE_BEHIND + r"unsafe\b",
     r"\b(?:fear|scared|afraid|fraid|fraida|frighten\w*) (?:for|fi|fuh) (?:my|mi|meh|our)"
     r" (?:life|lives|safety)\b",
     rf"\b(?:police|cop|cops|officer|officers|soldier|soldiers|guard|guards|jdf|jcf"
-    rf"|babylon) (?:\w+ ){{0,3}}?(?:{HIT}|kill\w*|brutal\w*|rough\w*|kick\w*|hit)\b",
+    rf"|babylon)(?! (?:record|records|certificate|clearance|report|character)\b)"
+    rf" (?:\w+ ){{0,3}}?(?:{HIT}|kill\w*|brutal\w*|rough(?:ed|in|ing)? (?:up|me|mi|meh|him"
+    rf"|her|us|we|dem|them|people|ppl|youth|yute)|roughed|kick\w*|hit(?! (?:me|mi|meh|us|we)"
+    rf" up\b))\b",
     rf"\b{KIN}\b (?:\w+ ){{0,3}}?(?:in danger|missing|gone missing)\b"
     r"(?! (?:school|class|classes|out|the|a|my|his|her|me|mi|us|you|u|him|dem|them|home|work"
     r"|church|it|that|mommy|daddy|mama|papa)\b)",

@@ -1,5 +1,94 @@
 """Crisis patterns in Spanish, French and Kreyol, and the indirect themes in all four."""
 
+
+def _not_after(*phrases: str) -> str:
+    """Negative lookbehinds, one per phrase (each of fixed width)."""
+    return "".join(f"(?<!{phrase} )" for phrase in phrases)
+
+
+# "me pego la gripe": one catches a cold, the sun, a fever.
+_CATCHING = (
+    r"(?:el|la|un|una|los|las) (?:gripe|gripa|virus|calor|hambre|sueno|fiebre|dengue|covid"
+    r"|catarro|resfriado|resfrio|chikungunya|flu|calentura|diarrea|moquera|tos|sol|susto"
+    r"|cuernos|chicle|cancion|mana|maña)\b"
+)
+# "el tramite me dio una pela": an ordeal, not a beating.
+_NOT_AN_ORDEAL = _not_after(
+    "tramite",
+    "fila",
+    "papeleo",
+    "oficina",
+    "cita",
+    "espera",
+    "calor",
+    "sol",
+    "tapon",
+    "guagua",
+    "trabajo",
+    "examen",
+    "curso",
+    "vuelta",
+    "vueltas",
+    "entrevista",
+    "caminata",
+    "subida",
+    "dia",
+    "semana",
+    "burocracia",
+    "lio",
+    "mudanza",
+)
+# "mi cita ta en peligro": the appointment, the job or the grant is at stake, not a life.
+_NO_EN_JUEGO = "".join(
+    _not_after(f"{noun} {linker}".strip())
+    for noun in (
+        "cita",
+        "turno",
+        "entrevista",
+        "pago",
+        "apoyo",
+        "tramite",
+        "solicitud",
+        "empleo",
+        "trabajo",
+        "puesto",
+        "beca",
+        "cupo",
+        "negocio",
+        "expediente",
+        "caso",
+        "chance",
+        "visa",
+        "dinero",
+        "cheque",
+        "grant",
+        "curso",
+        "dia",
+        "reunion",
+        "plaza",
+    )
+    for linker in (
+        "",
+        "ta",
+        "esta",
+        "estaria",
+        "queda",
+        "quedaria",
+        "sigue",
+        "va a estar",
+        "puede estar",
+        "podria estar",
+        "estara",
+        "tan",
+        "estan",
+    )
+)
+# "en peligro de" a harm to life still counts: "en peligro de muerte".
+_DANO_DE = (
+    r"(?:muerte|morir|perder la vida|que me maten|que (?:me|nos|lo|la|le|los) (?:maten|mate"
+    r"|hagan|peguen|violen|secuestren|disparen))\b"
+)
+
 SPANISH = [
     # Spanish.
     r"\bmatar(?:me|te|la|lo|nos|los|las)\b|\bme (?:maten|mataran|matara|mataria)\b",
@@ -46,17 +135,28 @@ SPANISH = [
     r"|va a) desaparecer\b",
     r"\b(?:punalada\w*|navajazo\w*|machetazo\w*|cuchillada\w*)\b",
     r"\b(?:dormir|dormirme|acostarme) y no (?:despertar|despertarme|levantarme)\b",
-    r"\b(?:me|le|nos|te) (?:pega|pego|pegan|pegaron|golpe(?:a|an|o|aron|aba|aban|ando)"
-    r"|maltrat\w*|viol\w*|ahorc\w*|estrangul\w*|apunal\w*|acuchill\w*|dispar\w*"
-    r"|persigu\w*|persig\w*|encerr(?:o|aron)|tiene\w* encerrad\w*|da golpes?|dan golpes?"
-    r"|dio golpes?|dieron golpes?)\b",
-    r"\b(?:me|le|la|lo|nos) (?:dio|dieron|da|dan) (?:una )?pela\b|\bme (?:estan|esta"
+    r"\b(?:me|le|nos|te) (?:(?:pega|pego|pegan|pegaron)(?! " + _CATCHING + r")"
+    r"|golpe(?:a|an|o|aron|aba|aban|ando)|maltrat\w*|viol\w*|ahorc\w*|estrangul\w*|apunal\w*"
+    r"|acuchill\w*|dispar\w*\b(?! (?:la|el) (?:presion|azucar|glucosa|tension|fiebre|precio"
+    r"|renta|luz|alergia|colesterol)\b)|persig\w*\b(?! (?:la|el) (?:mala suerte|salazon|sala"
+    r"|deuda|banco|cobrador|mala racha)\b)|encerr(?:o|aron)|tiene\w* encerrad\w*|da golpes?"
+    r"|dan golpes?|dio golpes?|dieron golpes?)\b",
+    _NOT_AN_ORDEAL
+    + r"\b(?:me|le|la|lo|nos) (?:dio|dieron|da|dan) (?:una )?pela\b|\bme (?:estan|esta"
     r"|vienen|viene) (?:siguiendo|persiguiendo|buscando pa\w* matar)\b",
     r"\bviol(?:acion|aron|o|ada|adas|ado|ador|adores)\b|\babus\w* (?:de|a) (?:mi|la|el"
     r"|mis|ella|nosotros)\b|\babuso sexual\b|\babusaron\b",
-    r"\b(?:pistola|escopeta|fusil|arma|armas|tiros|tiroteo|balazo|balazos|disparo"
-    r"|disparos|dispararon)\b",
-    r"\ben peligro\b(?! de\b)|\bcorr\w* peligro\b|\bno (?:estoy|me siento|toy) (?:a salvo"
+    r"\b(?:pistola\b(?! de (?:silicon|silicona|pegamento|pega|pintura|calor|clavos|grapas"
+    r"|agua|aire|juguete)\b)|escopeta|fusil|(?<!se )arma\b(?! (?:un|una|el|la|tu|su|tremendo"
+    r"|tremenda|mucho|mucha|otro|otra) (?:\w+ )?(?:lio|relajo|bulla|bochinche|pleito|fiesta"
+    r"|expediente|curriculum|cv|rompecabeza\w*|escandalo|revolu|despelote|show)\b)|armas|tiros"
+    r"|tiroteo|balazo|balazos|(?<!se )disparo|disparos|(?<!se )dispararon)\b"
+    r"|\bme (?:dan|dieron|van a dar|daran|iban a dar|quieren dar) (?:un )?(?:tiro|tiros|balazo"
+    r"|bala)\b",
+    r"\b(?=en peligro\b)" + _NO_EN_JUEGO + r"en peligro\b(?! de\b(?! " + _DANO_DE + r"))"
+    r"|\bcorr\w* (?:el )?peligro\b(?! de (?:perder(?! la vida)|quedar\w*|no (?:llegar|alcanzar"
+    r"|conseguir|encontrar)|llegar tarde|atrasarme|que (?:me )?(?:cancelen|quiten|suspendan"
+    r"|cierren))\b)|\bno (?:estoy|me siento|toy) (?:a salvo"
     r"|segur[oa] (?:aqui|aki|en mi casa|con el|con ella))\b",
     r"\b(?:nino|nina|ninos|ninas|hijo|hija|hijos|hijas|bebe|nieto|nieta|muchach\w*"
     r"|carajit\w*|menor)\b (?:\w+ ){0,3}?(?:desaparec\w*|perdid\w*|no aparece)\b",
@@ -81,7 +181,8 @@ SPANISH += [
     r"\b(?:hijo|hija|nino|nina|bebe|carajit\w*|muchachit\w*) (?:\w+ ){0,5}?se (?:tomo|trago|bebio)"
     r" (?:\w+ ){0,3}?(?:pastillas|pildoras|veneno|cloro|pastilla|medicinas)\b",
     r"\bme (?:tan|estan|andan|anda|ta|esta) buscando\b(?! (?:trabajo|empleo|casa|un|una|el|la"
-    r"|para trabajar)\b)",
+    r"|para trabajar)\b| (?:\w+ ){0,4}?(?:cita|entrevista|oficina|firmar|firma|papeles"
+    r"|documentos|consulta|curso|llamada|confirmar|pago|cheque|apoyo|trabajo|empleo)\b)",
     r"\b(?:me|le|nos) \w+ con (?:un|una|el|la) (?:palo|correa|piedra|botella|bate|tubo|martillo"
     r"|cable|plancha)\b",
 ]

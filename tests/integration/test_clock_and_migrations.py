@@ -3,6 +3,8 @@
 import uuid
 from datetime import timedelta
 
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from bot.bootstrap import Services
@@ -60,6 +62,9 @@ def _up_down_up(url: str) -> None:
     engine = make_engine(url)
     expected = set(Base.metadata.tables)
     assert expected <= set(inspect(engine).get_table_names())
+    with engine.connect() as connection:  # the migrations build exactly what the models say
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
     migrate.downgrade(url)
     assert not expected & set(inspect(engine).get_table_names())
     migrate.upgrade(url)

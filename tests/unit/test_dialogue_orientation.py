@@ -118,6 +118,35 @@ def test_a_question_about_another_service_changes_the_topic() -> None:
     assert new.topic == "job_placement"
 
 
+POINTING_BACK_ROWS = [  # a short question that points back, the model sure of another topic
+    ("donde queda eso", "es", "ask_housing", "where"),
+    ("where is it?", "en", "ask_job", "where"),
+    ("weh dat deh?", "en", "ask_grant", "where"),
+    ("ki kote li ye?", "ht", "ask_housing", "where"),
+    ("quand est-ce que ca ouvre?", "fr", "ask_documents", "when"),
+]
+
+
+@pytest.mark.parametrize(("body", "language", "intent", "aspect"), POINTING_BACK_ROWS)
+def test_a_short_question_pointing_back_is_about_the_topic_however_sure_the_model(
+    body: str, language: str, intent: str, aspect: str
+) -> None:
+    event = Event(body, intent=intent, confidence=0.97)
+    new, effects = step(on_topic("counselling", language), event, CTX)
+
+    answer = follow_up_answer(JM, "counselling", aspect, language)
+    assert effects == [Send(answer, f"follow_up_{aspect}")] and new.topic == "counselling"
+
+
+def test_a_longer_question_naming_another_service_still_changes_the_topic() -> None:
+    event = Event("where is the place that gives housing to deportees", intent="ask_housing",
+                  confidence=0.97)  # fmt: skip
+    new, effects = step(on_topic("counselling"), event, CTX)
+
+    assert effects == [Send(service_answer(JM, "housing", "en"), "orientation_housing")]
+    assert new.topic == "housing"
+
+
 @pytest.mark.parametrize("until", [NOW, NOW - timedelta(minutes=1)], ids=["just-now", "before"])
 def test_a_follow_up_after_the_topic_expired_is_not_understood(until: datetime) -> None:
     state = consented(topic="counselling", topic_until=until)
