@@ -10,6 +10,9 @@ class Flow(StrEnum):
     CHECKIN = "checkin"
     NEED = "need"  # "what do you need most?" after a hard check-in
     REMINDER = "reminder"
+    REFERRAL_SHARE = "referral_share"  # "may we give <partner> your name and number?"
+    REFERRAL_FOLLOW_UP = "referral_follow_up"  # "did you get help from <partner>?"
+    SURVEY = "survey"  # the sustainability survey, one keypad question at a time
 
 
 class Question(StrEnum):
@@ -20,6 +23,9 @@ class Question(StrEnum):
     CHECKIN = "checkin"
     NEED = "need"
     REMINDER = "reminder"
+    REFERRAL_SHARE = "referral_share"
+    REFERRAL_FOLLOW_UP = "referral_follow_up"
+    SURVEY = "survey"
 
 
 class Consent(StrEnum):
@@ -49,3 +55,68 @@ class AlertKind(StrEnum):
     MISSED_CHECKINS = "missed_checkins"
     UNDELIVERABLE = "undeliverable"
     NEW_NUMBER = "new_number"
+    REFERRAL_FAILED = "referral_failed"  # "no, I did not get help from <partner>"
+    LOW_SUSTAINABILITY = "low_sustainability"  # a survey score low or falling
+
+
+class PartnerKind(StrEnum):
+    """What kind of organisation a partner is."""
+
+    GOVERNMENT = "government"
+    NGO = "ngo"
+    CHURCH = "church"
+    PRIVATE = "private"
+    IOM = "iom"
+    COMMUNITY = "community"
+
+
+class ReferralStatus(StrEnum):
+    """A referral from made to closed: made -> contacted -> in_progress -> completed, or
+    declined / no_show."""
+
+    MADE = "made"
+    CONTACTED = "contacted"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    DECLINED = "declined"
+    NO_SHOW = "no_show"
+
+
+class ShareConsent(StrEnum):
+    """Whether the returnee agreed that a partner is told who they are."""
+
+    UNKNOWN = "unknown"
+    ASKED = "asked"  # asked by SMS, no answer yet
+    GIVEN = "given"
+    DECLINED = "declined"
+
+
+class Dimension(StrEnum):
+    """The three dimensions of reintegration (IOM): a goal's, and a survey score's."""
+
+    ECONOMIC = "economic"
+    SOCIAL = "social"
+    PSYCHOSOCIAL = "psychosocial"
+
+
+class ServiceKind(StrEnum):
+    """A service delivered to a returnee, as the plan records it."""
+
+    COUNSELLING_SESSION = "counselling_session"
+    TRAINING_ENROLLED = "training_enrolled"
+    TRAINING_COMPLETED = "training_completed"
+    JOB_PLACED = "job_placed"
+    REHAB_STARTED = "rehab_started"
+    REHAB_COMPLETED = "rehab_completed"
+    DOCUMENTS_OBTAINED = "documents_obtained"
+    GRANT_APPROVED = "grant_approved"
+    GRANT_DISBURSED = "grant_disbursed"
+
+
+class SurveyStatus(StrEnum):
+    """A sustainability survey from sent to closed."""
+
+    OPEN = "open"
+    COMPLETE = "complete"
+    PARTIAL = "partial"  # stopped answering; the answers given are kept and scored
+    CANCELLED = "cancelled"

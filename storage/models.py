@@ -25,6 +25,8 @@ class Contact(Base):
     office: Mapped[str | None] = mapped_column(String(2))
     language: Mapped[str] = mapped_column(String(5), default="en")
     time_zone: Mapped[str | None] = mapped_column(String(64))  # IANA name
+    # Where they live (parish, region, department): the nearest partners are named first.
+    area: Mapped[str | None] = mapped_column(String(80))
     consent: Mapped[str] = mapped_column(String(16), default="unknown")  # unknown|given|declined
     consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     whatsapp_profile_name: Mapped[str | None] = mapped_column(String(200))
@@ -167,4 +169,4 @@ class ProcessLease(Base):
 
 
 # The casework tables share this metadata (imported last: they build on Base).
-from storage import casework, schedule, staff  # noqa: E402, F401
+from storage import casework, reintegration, schedule, staff  # noqa: E402, F401
