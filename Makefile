@@ -80,9 +80,9 @@ layers: env
 pytest: env translations nlu-train browser oracle
 	$(BIN)/pytest -q
 
-## The same suite against PostgreSQL.
+## Every test that uses the database, again against PostgreSQL (pure tests ran in `test`).
 test-pg: env translations nlu-train browser oracle
-	TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -q
+	TEST_DATABASE_URL=$(PG_TEST_URL) TEST_DATABASE_ONLY=1 $(BIN)/pytest -q
 
 ## Debian's Chromium for the browser tests (tests/browser), installed only when missing.
 browser:

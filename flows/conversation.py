@@ -151,6 +151,9 @@ class Policy:
     handoff: timedelta = timedelta(hours=72)
     waiting_notice: timedelta = timedelta(hours=1)
     follow_up_confidence: float = 0.5  # a model this sure of another intent beats a follow-up
+    # In a crisis handoff, a message only the model calls crisis, less sure than this, goes to
+    # the person who has the conversation (with the emergency numbers) as another message.
+    sure_crisis: float = 0.6
     max_invalid: int = 2
 
 

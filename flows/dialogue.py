@@ -68,7 +68,7 @@ def step(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
 
 
 def _step(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
-    if event.intent == "crisis":
+    if event.intent == "crisis" and not _already_with_a_person(conversation, event, ctx):
         return crisis(conversation, event, ctx)
     if event.intent == "change_language" and event.language in LANGUAGES:
         return _change_language(conversation, event, event.language, ctx)
@@ -79,6 +79,13 @@ def _step(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
     if event.num_media:
         return conversation, [_send("media_unsupported", conversation.language)]
     return _answer(conversation, event, ctx)
+
+
+def _already_with_a_person(conversation: Conversation, event: Event, ctx: Context) -> bool:
+    """A crisis handoff is on and only the model, unsure, hears a crisis ("still at my aunt's,
+    nobody called"): the caseworker who has it hears the message, no second alarm."""
+    in_crisis = conversation.paused_until is not None and conversation.handoff == Handoff.CRISIS
+    return in_crisis and event.confidence < ctx.policy.sure_crisis
 
 
 def _answer(conversation: Conversation, event: Event, ctx: Context) -> Outcome:

@@ -25,6 +25,16 @@ from webhooks import create_app
 network_guard.install()
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """TEST_DATABASE_ONLY=1 (the PostgreSQL leg): only the tests that use the database run
+    again; the pure ones (flows, lexicon, NLU server) gave their answer in the SQLite leg."""
+    if os.environ.get("TEST_DATABASE_ONLY") != "1":
+        return
+    uses = [item for item in items if "database_url" in getattr(item, "fixturenames", ())]
+    config.hook.pytest_deselected(items=[item for item in items if item not in uses])
+    items[:] = uses
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """TEST_DATABASE_URL (PostgreSQL in CI) or a fresh SQLite file; migrated to head."""

@@ -200,6 +200,10 @@ ENGLISH = [
     r"\b(?:have|got|gat|get|getting|has|a get|mi have|keep|kept) (?:\w+ ){0,2}?(?:pills?|tablets?"
     r"|rope|noose|razor|razors|blade|blades|poison) (?:\w+ ){0,3}?(?:ready|counted|lined up"
     r"|laid out|in front of me|beside me|next to me)\b",
+    # The means and the place or the day chosen: a plan ("got the rope and picked the spot").
+    r"\b(?:pills?|rope|noose|poison)\b(?! (?:for|to|fi) (?:skip|jump|the clothes|clothes|tie|pull)) (?:\w+ ){0,6}?(?:(?:picked|chose"
+    r"|chosen|found|choose|pick) (?:\w+ )?(?:the |a |di |de |my |mi )?(?:spot|place|day|date|time"
+    r"|tree|bridge)|(?:spot|place|day|date|tree|bridge) (?:is |already )?(?:picked|chosen|set))\b",
     # English and creoles: violence, threats, abuse, rape, weapons.
     rf"\b{GOING} (?:to |fi |fuh )?(?:kill|kil|murder|shoot|shot|stab|juk|chop|hurt|harm"
     rf"|rape|bun|burn) (?:{ME}|{MY} (?:\w+ )?{KIN}|dem|them)\b"

@@ -121,6 +121,11 @@ SPANISH = [
     r"|otra vez|de nuevo|a proposito)\b|\b(?:hacerme|me hago|me hice) dano\b(?! en\b)",
     r"\b(?:tengo|tenia|guarde|prepare) (?:\w+ ){0,2}?(?:pastillas|pildoras|tabletas|soga|cuerda"
     r"|veneno|navaja) (?:\w+ ){0,3}?(?:listas?|listos?|preparad\w*|contad\w*)\b",
+    # The means and the place or the day chosen: a plan ("ya tengo la soga y escogi el sitio").
+    r"\b(?:pastillas|pildoras|soga|veneno)\b(?! (?:pa|para) (?:saltar|brincar|tender|amarrar)) (?:\w+ ){0,6}?(?:(?:sitio"
+    r"|lugar|dia|fecha|hora|arbol|puente) (?:ya )?(?:escogid\w*|elegid\w*|decidid\w*|pensad\w*"
+    r"|listo|lista)|(?:escogi|elegi|decidi|busque) (?:el|la) (?:sitio|lugar|dia|fecha|hora|arbol"
+    r"|puente))\b",
     r"\b(?:tome|tomo|tomar|tomarme|trague|tragarme|bebi|beber) (?:\w+ ){0,3}?(?:todas|toas"
     r"|todo el|todos|un frasco|un pote|una caja|un monton|muchas|demasiad\w*|un paquete"
     r"|\d+) (?:\w+ ){0,3}?(?:pastillas|pildoras|tabletas|medicinas|medicamentos|remedios"

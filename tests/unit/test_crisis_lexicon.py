@@ -120,6 +120,10 @@ NOT_CRISIS = [
     # Mixed.
     "mi dead tired, m bouke",
     "lol me muero de risa, you killing me",
+    # Rope and a chosen day that are not a plan.
+    "ya tengo la cuerda para tender la ropa, el dia elegido es el lunes",
+    "the gun range place picked for training",
+    "mi have the rope fi skip and mi pick the day",
 ]
 
 # One message per language with the language of the pattern expected to fire.
@@ -261,6 +265,9 @@ STILL_CRISIS = [
     "j ai prepare la corde",
     "m pa konn si m ap fe l men m gen kouto a pare",
     "this is my last message, tell my kids i love them",
+    # The means and the place or day chosen: a plan, whatever the joke around it.
+    "ya tengo las pastillas y escogi el dia",
+    "lol but i got the rope and the spot is picked",
 ]
 
 # Everyday idioms of dying and killing (hunger, tiredness, heat, laughter, business, a dead

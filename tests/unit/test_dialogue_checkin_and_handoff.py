@@ -329,3 +329,32 @@ def test_an_unknown_language_code_changes_nothing() -> None:
     new, effects = step(consented("fr"), event, CTX)
 
     assert new.language == "fr" and sends(effects) == ["not_understood"]
+
+
+CRISIS_IN_HANDOFF = [  # confidence, source of the crisis intent -> a new crisis reply and alert?
+    (0.33, False),  # the model alone, unsure: another message for the person who has it
+    (0.59, False),
+    (0.6, True),  # the model sure: the crisis reply again and an alert
+    (1.0, True),  # the lexicon (or a rule): always
+]
+
+
+@pytest.mark.parametrize(("confidence", "again"), CRISIS_IN_HANDOFF)
+def test_in_a_crisis_handoff_only_a_sure_crisis_raises_the_alarm_again(
+    confidence: float, again: bool
+) -> None:
+    state = replace(IN_CRISIS, notified_at=NOW - timedelta(hours=8))
+    event = Event("sigo en casa de mi tia, nadie me ha llamao", intent="crisis",
+                  confidence=confidence)  # fmt: skip
+    new, effects = step(state, event, CTX)
+
+    assert (RaiseAlert("crisis", "crisis message") in effects) is again
+    assert HandoffMessage(True) in effects  # the caseworker who has it hears it either way
+    assert sends(effects) == (["crisis_reply"] if again else ["handoff_waiting"])
+    assert new.handoff == "crisis" and new.paused_until is not None
+
+
+def test_outside_a_crisis_handoff_an_unsure_crisis_still_raises_the_alarm() -> None:
+    for state in (consented(), PAUSED):
+        _, effects = step(state, Event("nobody call me", intent="crisis", confidence=0.31), CTX)
+        assert sends(effects) == ["crisis_reply"]
