@@ -23,6 +23,7 @@ from bot.messaging.channels.twilio_client import make_twilio_client
 from bot.messaging.emails import DemoMailer, EmailDispatcher, Mailer, SmtpMailer, SmtpSettings
 from bot.messaging.outbox import Dispatcher, DispatchPolicy
 from bot.messaging.ports import Sender
+from bot.schedule.survey_file import load_plan_book, load_survey_book
 from flows.content import Catalogue, ContentError
 from flows.conversation import Policy
 from flows.schedule import FollowUp, QuietHours, SchedulePolicy
@@ -109,6 +110,8 @@ def build_desk(settings: Settings, sessions: sessionmaker[Session]) -> Desk:
     try:
         catalogue = load_catalogue(directory, settings.default_office)
         reminders = load_reminder_book(directory)
+        survey = load_survey_book(directory)
+        plan = load_plan_book(directory)
     except ContentError as error:
         raise ConfigError("CONTENT_DIR", f"content is invalid: {error}") from None
     if not settings.demo_channel and not settings.allow_unconfirmed_content:
@@ -126,7 +129,8 @@ def build_desk(settings: Settings, sessions: sessionmaker[Session]) -> Desk:
         checkin=timedelta(days=settings.checkin_missed_days),
     )
     return Desk(sessions, catalogue, alert_policy, flow_policy, reminders,
-                schedule_policy(settings), dict(settings.whatsapp_templates))  # fmt: skip
+                schedule_policy(settings), dict(settings.whatsapp_templates), survey,
+                plan, settings.pseudonym_key, settings.retention_months)  # fmt: skip
 
 
 def refuse_unconfirmed(catalogue: Catalogue) -> None:

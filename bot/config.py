@@ -69,6 +69,12 @@ class Settings:
     follow_up_months: int = 12
     checkin_nudge_hours: int = 72
     checkin_missed_days: int = 7
+    referral_stale_days: int = 21  # an open referral not updated for this long is flagged
+    # Message bodies older than this are redacted by the clock (erasure and retention).
+    retention_months: int = 24
+    # The key of the regional dataset's pseudonyms and the erased numbers' hashes (HMAC-SHA256):
+    # PSEUDONYM_KEY, else SECRET_KEY. Keep it: a new key makes new pseudonyms.
+    pseudonym_key: str = ""
     # WhatsApp templates outside the 24-hour window: {"checkin": "HX...", "reminder:es": ...}
     whatsapp_templates: tuple[tuple[str, str], ...] = ()
 
@@ -131,6 +137,10 @@ def load_settings(
         smtp_from=get.matching("SMTP_FROM", r"[^@\s]+@[^@\s]+"),
         smtp_starttls=get.flag("SMTP_STARTTLS"),
         demo_mail_dir=str(instance / "mail"),
+        retention_months=get.integer("RETENTION_MONTHS", 24, 1, 240),
+        pseudonym_key=get.optional("PSEUDONYM_KEY")
+        or get.optional("SECRET_KEY")
+        or DEMO_SECRET_KEY,
         **_schedule_settings(get),
     )
     if live:
@@ -138,7 +148,7 @@ def load_settings(
     return settings
 
 
-TEMPLATE_KINDS = ("checkin", "checkin_nudge", "reminder")
+TEMPLATE_KINDS = ("checkin", "checkin_nudge", "reminder", "referral_follow_up")
 
 
 def _schedule_settings(get: "_Reader") -> dict[str, Any]:
@@ -158,6 +168,7 @@ def _schedule_settings(get: "_Reader") -> dict[str, Any]:
         "follow_up_months": get.integer("FOLLOW_UP_MONTHS", 12, 1, 120),
         "checkin_nudge_hours": nudge, "checkin_missed_days": missed,
         "whatsapp_templates": _templates(get.optional("WHATSAPP_TEMPLATES")),
+        "referral_stale_days": get.integer("REFERRAL_STALE_DAYS", 21, 1, 365),
     }  # fmt: skip
 
 

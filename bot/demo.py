@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot.casework.partners import seed_from_content
 from bot.casework.staff import hash_password
 from bot.desk import Desk
 from bot.schedule.milestones import add_milestone
@@ -86,6 +87,7 @@ def load_demo(desk: Desk, now: datetime) -> int:
         added = sum(_returnee(session, person, staff.get(person.country), now)
                     for person in DEMO_RETURNEES)  # fmt: skip
         _milestones(session, desk, now)
+        seed_from_content(session, desk.catalogue, now)  # the partner directory
         name, country, code = DEMO_CASE
         if cases.contact_by_code(session, code) is None:
             session.add(Contact(name=name, country=country, language="en", consent="unknown",

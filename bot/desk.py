@@ -7,7 +7,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.casework.alerts import AlertDesk, AlertPolicy
 from flows.content import Catalogue
 from flows.conversation import Policy
+from flows.plans import PlanBook
 from flows.schedule import ReminderBook, SchedulePolicy
+from flows.survey_book import SurveyBook
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,10 @@ class Desk:
     schedule: SchedulePolicy = field(default_factory=SchedulePolicy)
     # WhatsApp templates by message kind (`checkin`, `reminder:es`, ...): ContentSid
     templates: dict[str, str] = field(default_factory=dict)
+    survey: SurveyBook | None = None  # content/survey.yml; None: no sustainability surveys
+    plan: PlanBook = field(default_factory=PlanBook)  # content/plan.yml
+    pseudonym_key: str = "demo-pseudonym-key"  # HMAC key of erased numbers and pseudonyms
+    retention_months: int = 24  # message bodies older than this are redacted
 
     @property
     def alerts(self) -> AlertDesk:

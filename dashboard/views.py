@@ -44,6 +44,7 @@ LABELS = {
         "missed_checkins": lazy_pgettext("alert kind", "missed checkins"),
         "undeliverable": lazy_pgettext("alert kind", "undeliverable"),
         "new_number": lazy_pgettext("alert kind", "new number"),
+        "referral_failed": lazy_pgettext("alert kind", "no help from a partner"),
     },
     "alert status": {
         "open": lazy_pgettext("alert status", "open"),

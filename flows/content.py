@@ -107,6 +107,8 @@ class Service:
     bring: tuple[str, ...]
     example: tuple[str, ...]
     cost: str | None = None  # "free", an amount, or None: unknown (ask the office)
+    # Days after a referral for this service before the returnee is asked "did you get help?"
+    follow_up_days: int = 14
 
 
 @dataclass(frozen=True)
@@ -281,8 +283,20 @@ def _service(reader: _Reader, key: str, value: Any) -> Service:
     return Service(
         key=key, partner=partner, kind=str(kind), where=where, hours=hours, bring=bring,
         example=reader.choices(data, "example", path, ("partner", "where", "hours", "bring")),
-        cost=_cost(reader, data, path),
+        cost=_cost(reader, data, path), follow_up_days=_follow_up_days(reader, data, path),
     )  # fmt: skip
+
+
+FOLLOW_UP_DAYS = (1, 180)  # the range a service's `follow_up_days` may take
+
+
+def _follow_up_days(reader: _Reader, data: Mapping[str, Any], path: str) -> int:
+    """Days from a referral to "did you get help?": 14 unless the content says otherwise."""
+    value = data.get("follow_up_days", 14)
+    low, high = FOLLOW_UP_DAYS
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise reader.fail(f"{path}follow_up_days", f"must be a whole number from {low} to {high}")
+    return value
 
 
 def _cost(reader: _Reader, data: Mapping[str, Any], path: str) -> str | None:

@@ -57,6 +57,17 @@ class Reminder:
 
 
 @dataclass(frozen=True)
+class DirectoryPartner:
+    """A partner of the directory as an answer names it (looked up by bot/, never here)."""
+
+    name: str
+    phone: str | None = None
+    address: str | None = None
+    hours: str | None = None
+    areas: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Event:
     """A received message, channel-neutral, with what the NLU understood."""
 
@@ -71,6 +82,10 @@ class Event:
     region: str | None = None  # the number's country (ISO alpha-2)
     code_status: str | None = None  # registration code: linked|needs_check|unknown
     next_milestone: Reminder | None = None  # looked up when the returnee asks about it
+    # A service question: the directory's active partners of that service in the returnee's
+    # country, and the returnee's area (parish, region) to put the nearest first.
+    partners: tuple[DirectoryPartner, ...] = ()
+    area: str | None = None
 
 
 @dataclass(frozen=True)
@@ -128,14 +143,56 @@ class HandoffMessage:
     began_with_crisis: bool = False
 
 
+@dataclass(frozen=True)
+class RecordReferralShare:
+    """Effect: the returnee said whether the partner may be told their name and number."""
+
+    referral_id: int
+    given: bool
+
+
+@dataclass(frozen=True)
+class RecordReferralFollowUp:
+    """Effect: the returnee said whether they got help from the partner (yes|not_yet|no)."""
+
+    referral_id: int
+    answer: str
+
+
+@dataclass(frozen=True)
+class RecordSurveyAnswer:
+    """Effect: a sustainability survey answer (one digit); `next` is asked next, or None."""
+
+    question: str
+    digit: str
+    next: str | None
+
+
+@dataclass(frozen=True)
+class CloseSurvey:
+    """Effect: the returnee's open survey ends now with this status (partial: stopped)."""
+
+    status: str
+
+
+@dataclass(frozen=True)
+class EraseData:
+    """Effect: the returnee confirmed erasure: remove everything that names them."""
+
+
 Effect = (
-    Send
+    EraseData
+    | Send
     | RaiseAlert
     | LinkCase
     | RecordCheckin
     | RecordMilestoneAnswer
     | NoteAlert
     | HandoffMessage
+    | RecordReferralShare
+    | RecordReferralFollowUp
+    | RecordSurveyAnswer
+    | CloseSurvey
 )
 
 
@@ -147,6 +204,8 @@ class Policy:
     checkin: timedelta = timedelta(days=7)  # open until counted missed
     need: timedelta = timedelta(hours=24)
     reminder: timedelta = timedelta(hours=48)
+    referral_share: timedelta = timedelta(days=3)  # "may we tell <partner>?" waits this long
+    referral_follow_up: timedelta = timedelta(days=7)  # "did you get help?" likewise
     topic: timedelta = timedelta(hours=2)
     handoff: timedelta = timedelta(hours=72)
     waiting_notice: timedelta = timedelta(hours=1)

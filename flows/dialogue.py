@@ -2,7 +2,7 @@
 
 from dataclasses import replace
 
-from flows import checkin, onboarding, reminder
+from flows import checkin, erasure, onboarding, referrals, reminder, survey
 from flows.answers import document_named
 from flows.content import LANGUAGES
 from flows.conversation import (
@@ -61,6 +61,9 @@ def step(conversation: Conversation, event: Event, ctx: Context) -> Outcome:
     compliance = _compliance(conversation, event)
     if compliance is not None:
         return compliance
+    erasing = erasure.step(conversation, event, ctx)  # "DELETE MY DATA" and its answer
+    if erasing is not None:
+        return erasing
     new, effects = _step(conversation, event, ctx)
     if was_paused and conversation.paused_until is None:  # the handoff ran out meanwhile
         effects = [_send("handoff_back", conversation.language), *effects]
@@ -190,6 +193,10 @@ def _change_language(
     elif session is not None and session.flow == Flow.REMINDER:
         pending = reminder.pending_reminder(session)
         effects.append(Send(reminder.reminder_text(pending, language), "reminder"))
+    elif session is not None and session.flow in referrals.FLOWS:
+        effects.append(referrals.ask_again(session, language))
+    elif session is not None and session.flow == Flow.SURVEY:
+        effects.append(survey.prompt(switched))
     return switched, effects
 
 
@@ -205,6 +212,12 @@ def _in_flow(conversation: Conversation, event: Event, ctx: Context) -> Outcome 
             return checkin.answer_need(conversation, event, ctx)
         if session.flow == Flow.REMINDER:
             return reminder.answer_reminder(conversation, event, ctx)
+        if session.flow == Flow.REFERRAL_SHARE:
+            return referrals.answer_share(conversation, event, ctx)
+        if session.flow == Flow.REFERRAL_FOLLOW_UP:
+            return referrals.answer_follow_up(conversation, event, ctx)
+        if session.flow == Flow.SURVEY:
+            return survey.answer_survey(conversation, event, ctx)
     later = conversation.onboarding_after
     if conversation.consent == Consent.UNKNOWN and (later is None or ctx.now >= later):
         return onboarding.begin(conversation, event, ctx)

@@ -7,8 +7,9 @@ from zoneinfo import ZoneInfo
 
 from flows.answers import says_no_id
 from flows.content import FREE, Country, Hours, Service
-from flows.conversation import Context, Conversation, Event, Send
+from flows.conversation import Context, Conversation, DirectoryPartner, Event, Send
 from flows.keywords import normalise_word
+from flows.segments import count_segments
 from flows.texts import day_names, label, render
 
 # Service intents of the NLU contract, and the content key each one asks about.
@@ -81,8 +82,47 @@ def _bring(service: Service, language: str) -> str:
     return ", ".join(label(item, language) for item in service.bring)
 
 
-def service_answer(country: Country, key: str, language: str) -> str:
+def nearest_first(
+    partners: tuple[DirectoryPartner, ...], area: str | None
+) -> list[DirectoryPartner]:
+    """The partners serving the returnee's area first, then the others, each in their order."""
+    wanted = normalise_word(area or "")
+    serves = [p for p in partners if wanted and wanted in {normalise_word(a) for a in p.areas}]
+    return serves + [p for p in partners if p not in serves]
+
+
+def _named(partner: DirectoryPartner) -> str:
+    return f"{partner.name} {partner.phone}" if partner.phone else partner.name
+
+
+def directory_answer(
+    country: Country, key: str, language: str, partners: tuple[DirectoryPartner, ...],
+    area: str | None,
+) -> str:  # fmt: skip
+    """A service answer naming the directory's partners, the nearest first: as many as fit
+    in two SMS segments (at most three), with the first one's address and hours."""
+    ordered = nearest_first(partners, area)
+    service, first = country.services[key], ordered[0]
+    values = {
+        "service": label(key, language), "where": first.address or service.where or
+        country.office.address, "hours": first.hours or _service_hours(service, country,
+        language), "bring": _bring(service, language),
+    }  # fmt: skip
+    for count in range(min(3, len(ordered)), 0, -1):
+        names = " / ".join(_named(partner) for partner in ordered[:count])
+        body = render("service_answer", language, partner=names, **values)
+        if count_segments(body).segments <= 2:
+            return body
+    return render("service_answer", language, partner=first.name[:40], **values)
+
+
+def service_answer(
+    country: Country, key: str, language: str, partners: tuple[DirectoryPartner, ...] = (),
+    area: str | None = None,
+) -> str:  # fmt: skip
     """The answer to a service question: who, where, when, what to bring."""
+    if partners:
+        return directory_answer(country, key, language, partners, area)
     service, office = country.services[key], country.office
     name = label(key, language)
     if service.partner is None:
@@ -199,7 +239,10 @@ def service_reply(
         topical = replace(conversation, topic=f"doc:{document}", topic_until=until, asked=None)
         return topical, [Send(body, f"document_{document}")]
     topical = replace(conversation, topic=key, topic_until=until, asked=None)
-    sends = [Send(service_answer(country, key, language), f"orientation_{key}")]
+    # The directory's partners were looked up for this message's own service question.
+    asked = SERVICE_INTENTS.get(event.intent or "") == key
+    body = service_answer(country, key, language, event.partners if asked else (), event.area)
+    sends = [Send(body, f"orientation_{key}")]
     if "id_card" in country.services[key].bring and says_no_id(event.body):
         sends.append(Send(render("no_id_hint", language), "no_id_hint"))
     return topical, sends

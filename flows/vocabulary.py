@@ -13,6 +13,7 @@ class Flow(StrEnum):
     REFERRAL_SHARE = "referral_share"  # "may we give <partner> your name and number?"
     REFERRAL_FOLLOW_UP = "referral_follow_up"  # "did you get help from <partner>?"
     SURVEY = "survey"  # the sustainability survey, one keypad question at a time
+    ERASURE = "erasure"  # "reply 1 to delete everything we hold about you, 2 to keep it"
 
 
 class Question(StrEnum):
@@ -26,6 +27,7 @@ class Question(StrEnum):
     REFERRAL_SHARE = "referral_share"
     REFERRAL_FOLLOW_UP = "referral_follow_up"
     SURVEY = "survey"
+    ERASURE = "erasure"
 
 
 class Consent(StrEnum):

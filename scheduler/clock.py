@@ -11,12 +11,14 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.bootstrap import Services
 from bot.casework.alerts import escalate_overdue
+from bot.casework.erasure import finish_erasures, redact_old_messages
 from bot.casework.handoffs import end_expired
 from bot.clock import utcnow
 from bot.conversations.inbound import resume_unhandled
 from bot.logs import get_logger
 from bot.schedule.milestones import replan_upcoming
 from bot.schedule.planning import fire_due, plan_checkins
+from bot.schedule.surveys import plan_surveys
 from storage.repositories import acquire_lease
 
 log = get_logger("clock")
@@ -57,6 +59,7 @@ class Clock:
         escalate_overdue(self.services.sessions, desk.alerts, now)
         end_expired(self.services.sessions, desk, now)
         fire_due(desk, now)
+        finish_erasures(self.services.sessions, desk.pseudonym_key, now)
         return True
 
     def plan(self) -> bool:
@@ -72,6 +75,9 @@ class Clock:
             replan_upcoming(self.services.desk, now)
             self.rules_applied = True
         plan_checkins(self.services.desk, now)
+        plan_surveys(self.services.desk, now)
+        desk = self.services.desk
+        redact_old_messages(self.services.sessions, now, desk.retention_months)  # retention
         return True
 
     def run(self, stop: threading.Event, every: float = 15.0, plan_every: float = 3600) -> None:

@@ -1,8 +1,8 @@
 """Typed SQLAlchemy 2 models: contacts, their numbers, messages in and out, locks."""
 
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from storage.states import DispatchState
@@ -42,6 +42,15 @@ class Contact(Base):
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
     # When the returnee came back; monthly check-ins run for the follow-up period after it.
     returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Registration demographics for the programme report and the regional dataset (all
+    # optional): birth date or age band, sex, forced|voluntary return, deporting country.
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    age_band: Mapped[str | None] = mapped_column(String(8))  # 18-24, 25-34, ..., 65+
+    sex: Mapped[str | None] = mapped_column(String(8))  # female|male|other
+    return_type: Mapped[str | None] = mapped_column(String(10))  # forced|voluntary
+    deporting_country: Mapped[str | None] = mapped_column(String(2))  # ISO alpha-2
+    # Erasure on request: when the personal data was removed (the row stays for statistics).
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 

@@ -17,7 +17,17 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from bot.bootstrap import Services, bootstrap
 from bot.config import DEMO_SECRET_KEY, Settings, load_settings
 from bot.logs import configure_logging
-from dashboard import api, auth, filters, intake, pages
+from dashboard import (
+    api,
+    api_plans,
+    auth,
+    erasure_pages,
+    filters,
+    intake,
+    pages,
+    plans,
+    referral_pages,
+)
 from webhooks import health, simulator, twilio
 
 MAX_REQUEST_BYTES = 64 * 1024
@@ -75,6 +85,11 @@ def _register_blueprints(app: Flask, services: Services) -> None:
     filters.install(app)
     app.register_blueprint(pages.bp)  # with the routes of dashboard.intake
     app.register_blueprint(csrf.exempt(api.bp))  # bearer tokens, no cookies
+    app.register_blueprint(plans.bp)  # the returnee page's plan and surveys
+    app.register_blueprint(csrf.exempt(api_plans.bp))  # the plan's API, bearer tokens
+    app.register_blueprint(referral_pages.bp)  # partners and referrals (API: api_referrals)
+    csrf.exempt(referral_pages.API)  # the partner and referral API, nested in api.bp
+    app.register_blueprint(erasure_pages.bp)  # erasure on request (supervisors)
     if services.settings.demo_channel:
         # Never in production: it would let anyone write as any returnee.
         app.register_blueprint(csrf.exempt(simulator.bp))

@@ -31,7 +31,13 @@ def _in_offices(offices: tuple[str, ...]) -> ColumnElement[bool]:
     (someone who texted in), or an alert's office."""
     alert_here = exists().where(Alert.contact_id == Contact.id, Alert.office.in_(offices))
     no_country = Contact.country.is_(None) & (Contact.office.in_(offices) | alert_here)
-    return or_(Contact.country.in_(offices), no_country)
+    # An erased returnee is in nobody's office: gone from every page and the API (404).
+    return Contact.erased_at.is_(None) & or_(Contact.country.in_(offices), no_country)
+
+
+def in_offices(offices: tuple[str, ...]) -> ColumnElement[bool]:
+    """The condition on Contact that keeps a query to these offices' returnees."""
+    return _in_offices(offices)
 
 
 def returnee(session: Session, who: StaffMember, contact_id: int) -> Contact:

@@ -6,18 +6,24 @@ from typing import assert_never
 
 from sqlalchemy.orm import Session
 
-from bot.casework import alerts, handoffs
+from bot.casework import alerts, erasure, handoffs, referral_answers
 from bot.desk import Desk
 from bot.logs import get_logger
+from bot.schedule import surveys
 from flows.commands import normalise_code
 from flows.conversation import (
+    CloseSurvey,
     Effect,
+    EraseData,
     HandoffMessage,
     LinkCase,
     NoteAlert,
     RaiseAlert,
     RecordCheckin,
     RecordMilestoneAnswer,
+    RecordReferralFollowUp,
+    RecordReferralShare,
+    RecordSurveyAnswer,
     Send,
 )
 from flows.vocabulary import Consent
@@ -74,8 +80,33 @@ def perform(session: Session, desk: Desk, origin: Origin, effect: Effect, now: d
                                             began_with_crisis, now)  # fmt: skip
         case NoteAlert(kind=kind, note=note):
             handoffs.note(session, origin.number.contact, kind, note)
+        case RecordReferralShare(referral_id=referral_id, given=given):
+            contact_id = origin.number.contact_id
+            referral_answers.record_share(session, contact_id, referral_id, given, now)
+        case RecordReferralFollowUp(referral_id=referral_id, answer=answer):
+            contact_id = origin.number.contact_id
+            referral_answers.record_follow_up(session, contact_id, referral_id, answer, now)
+        case RecordSurveyAnswer() | CloseSurvey():
+            survey_effect(session, desk, origin, effect, now)
+        case EraseData():
+            erasure.erase(session, origin.number.contact, desk.pseudonym_key, now,
+                          replying_to=origin.inbound.id)  # fmt: skip
         case _:
             assert_never(effect)
+
+
+def survey_effect(
+    session: Session, desk: Desk, origin: Origin, effect: RecordSurveyAnswer | CloseSurvey,
+    now: datetime,
+) -> None:  # fmt: skip
+    """Keep a survey answer, or close the returnee's survey (scored; may alert)."""
+    contact, number = origin.number.contact, origin.number
+    trigger = alerts.Trigger(number.e164, contact, origin.inbound.id, origin.inbound.body)
+    if isinstance(effect, CloseSurvey):
+        surveys.close_open(session, desk, contact, effect.status, trigger, now)
+    else:
+        surveys.record_answer(session, desk, contact, effect.question, effect.digit,
+                              effect.next, trigger, now)  # fmt: skip
 
 
 def link_case(session: Session, desk: Desk, origin: Origin, code: str, now: datetime) -> None:

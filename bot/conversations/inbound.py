@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.casework import alerts, commands, handoffs
+from bot.casework import alerts, commands, erasure, handoffs, partners
 from bot.casework.effects import Origin, perform, registration_code_status
 from bot.conversations import state
 from bot.desk import Desk
@@ -16,9 +16,10 @@ from bot.messaging.ports import DeliveryUpdate, Inbound
 from bot.phones import region_of
 from bot.schedule.planning import contact_zone
 from flows.content import Catalogue
-from flows.conversation import Context, Conversation, Event, Reminder, Send
+from flows.conversation import Context, Conversation, DirectoryPartner, Event, Reminder, Send
 from flows.dialogue import step
 from flows.keywords import Keyword, match_keyword
+from flows.orientation import SERVICE_INTENTS
 from flows.texts import language_for_region
 from flows.vocabulary import Consent, Flow
 from nlu.client import ParseResult
@@ -110,7 +111,7 @@ def _handle(
         commands.handle_caseworker(session, desk, caseworker, inbound, now)
         inbound.handled_at = now
         return
-    number = _number_for(session, inbound, now, desk.catalogue)
+    number = _number_for(session, inbound, now, desk.catalogue, desk.pseudonym_key)
     inbound.contact_id = number.contact_id
     old = state.load(session, number)
     event = _event(session, desk, inbound, meaning, number, old)
@@ -143,14 +144,29 @@ def _event(
     if intent == "ask_appointment":
         upcoming = next_milestone(session, desk, number.contact, inbound.received_at)
     retracts = meaning is not None and meaning.retracts
+    partners = _directory(session, desk, inbound, intent, number.contact)
     return Event(
         inbound.body, inbound.channel, inbound.num_media, intent=intent,
         confidence=meaning.confidence if meaning else 0.0, retracts=retracts,
         staff_engaged=retracts and handoffs.staff_engaged(session, number.contact),
         language=meaning.entity("language") if meaning else None,
         region=region_of(inbound.from_e164), code_status=code_status,
-        next_milestone=upcoming,
+        next_milestone=upcoming, partners=partners, area=number.contact.area,
     )  # fmt: skip
+
+
+def _directory(
+    session: Session, desk: Desk, inbound: InboundMessage, intent: str | None, contact: Contact
+) -> tuple[DirectoryPartner, ...]:
+    """For a service question, the directory's partners of that service in the returnee's
+    country (their own, else their number's, else the default office's)."""
+    service = SERVICE_INTENTS.get(intent or "")
+    if service is None:
+        return ()
+    country = contact.country or region_of(inbound.from_e164)
+    if desk.catalogue.get(country) is None:
+        country = desk.catalogue.default
+    return partners.for_service(session, country, service)
 
 
 def next_milestone(
@@ -171,10 +187,13 @@ def _record_meaning(inbound: InboundMessage, meaning: ParseResult | None) -> Non
 
 
 def _number_for(
-    session: Session, inbound: InboundMessage, now: datetime, catalogue: Catalogue
+    session: Session, inbound: InboundMessage, now: datetime, catalogue: Catalogue, key: str
 ) -> ContactNumber:
-    """The sender's number, creating a bare contact for a first message."""
-    number = repo.find_number(session, inbound.from_e164)
+    """The sender's number, creating a bare contact for a first message (an erased number
+    stays opted out under its hash, until START)."""
+    number = repo.find_number(session, inbound.from_e164) or erasure.erased_number(
+        session, key, inbound.from_e164, inbound.body
+    )
     if number is None:
         region = region_of(inbound.from_e164)
         language = language_for_region(region)
@@ -184,6 +203,8 @@ def _number_for(
         known = catalogue.get(region) is not None
         number.contact.office = region if known else catalogue.default
     number.last_seen_at, number.last_channel = now, inbound.channel
+    if number.contact.erased_at is not None:
+        return number  # nothing new is learnt about an erased returnee
     number.wa_id = inbound.wa_id or number.wa_id
     if inbound.profile_name:
         number.contact.whatsapp_profile_name = inbound.profile_name

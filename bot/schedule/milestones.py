@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot.casework import plans
 from bot.desk import Desk
 from bot.logs import get_logger
 from bot.schedule.planning import contact_zone
@@ -83,6 +84,11 @@ def set_status(
         raise MilestoneError(f"status must be one of {', '.join(MILESTONE_STATUSES)}")
     milestone.status, milestone.updated_at = status, now
     replan(session, desk, milestone, now)
+    if status == "done":  # a service delivered, on the milestone's local day (once)
+        contact = session.get(Contact, milestone.contact_id)
+        zone = contact_zone(contact, desk.catalogue) if contact else ZoneInfo("UTC")
+        on = milestone.at.astimezone(zone).date()
+        plans.service_from_milestone(session, desk.plan, milestone, on, now)
 
 
 def replan_upcoming(desk: Desk, now: datetime) -> int:

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from bot.desk import Desk
 from bot.logs import get_logger
-from bot.schedule import firing
+from bot.schedule import firing, referral_follow_up
 from flows.content import Catalogue
 from flows.schedule import PlannedCheckin, add_months, decide, month_of, plan_checkin
 from storage import schedule_repo as plan
@@ -127,6 +127,12 @@ def _run(
         return firing.fire_nudge(session, desk, entry, contact, now)
     if entry.purpose == "checkin_missed":
         return firing.fire_missed(session, desk, entry, contact, now)
+    if entry.purpose.startswith("survey"):
+        from bot.schedule import surveys  # here: surveys reads this module's zones
+
+        return surveys.fire(session, desk, entry, contact, now)
+    if entry.purpose == referral_follow_up.PURPOSE:
+        return referral_follow_up.fire_follow_up(session, desk, entry, contact, now)
     assert milestone is not None
     return firing.fire_reminder(session, desk, entry, contact, zone, milestone, now)
 

@@ -53,7 +53,8 @@ _NOT_A_THREAT = (
     r"(?:rain|to rain|showers|storm|a storm|bad weather|cancel\w*\b(?! (?:\w+ )?li(?:fe|ves)\b)"
     r"|(?:cut|stop) (?:off |out )?(?:my|mi|meh|the|di|de|da|our) (?:light|lights|current|power"
     r"|electricity|water|phone|internet|wifi|gas|service|services|grant|money|payment\w*"
-    r"|benefit\w*|stipend|allowance|check|cheque)|take (?:away|back) (?:my|mi|meh|the|di|de|da) (?:grant"
+    r"|benefit\w*|stipend|allowance|check|cheque)|take (?:away|back) (?:my|mi|meh|the|di|de|da)"
+    r" (?:grant"
     r"|money|benefit\w*|place|spot|room|stipend)|evict\w*|put (?:me|mi|meh|us|we) out|throw"
     r" (?:me|mi|meh|us|we) out|lock (?:me|mi|meh|us|we) out|kick (?:me|mi|meh|us|we) out"
     r"|fire (?:me|mi|meh|us|we)|sack (?:me|mi|meh|us|we)|raise (?:the|di|de|da|my|mi|meh)"
@@ -201,7 +202,8 @@ ENGLISH = [
     r"|rope|noose|razor|razors|blade|blades|poison) (?:\w+ ){0,3}?(?:ready|counted|lined up"
     r"|laid out|in front of me|beside me|next to me)\b",
     # The means and the place or the day chosen: a plan ("got the rope and picked the spot").
-    r"\b(?:pills?|rope|noose|poison)\b(?! (?:for|to|fi) (?:skip|jump|the clothes|clothes|tie|pull)) (?:\w+ ){0,6}?(?:(?:picked|chose"
+    r"\b(?:pills?|rope|noose|poison)\b(?! (?:for|to|fi) (?:skip|jump|the clothes|clothes|tie"
+    r"|pull)) (?:\w+ ){0,6}?(?:(?:picked|chose"
     r"|chosen|found|choose|pick) (?:\w+ )?(?:the |a |di |de |my |mi )?(?:spot|place|day|date|time"
     r"|tree|bridge)|(?:spot|place|day|date|tree|bridge) (?:is |already )?(?:picked|chosen|set))\b",
     # English and creoles: violence, threats, abuse, rape, weapons.

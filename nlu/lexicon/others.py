@@ -122,7 +122,8 @@ SPANISH = [
     r"\b(?:tengo|tenia|guarde|prepare) (?:\w+ ){0,2}?(?:pastillas|pildoras|tabletas|soga|cuerda"
     r"|veneno|navaja) (?:\w+ ){0,3}?(?:listas?|listos?|preparad\w*|contad\w*)\b",
     # The means and the place or the day chosen: a plan ("ya tengo la soga y escogi el sitio").
-    r"\b(?:pastillas|pildoras|soga|veneno)\b(?! (?:pa|para) (?:saltar|brincar|tender|amarrar)) (?:\w+ ){0,6}?(?:(?:sitio"
+    r"\b(?:pastillas|pildoras|soga|veneno)\b(?! (?:pa|para) (?:saltar|brincar|tender|amarrar))"
+    r" (?:\w+ ){0,6}?(?:(?:sitio"
     r"|lugar|dia|fecha|hora|arbol|puente) (?:ya )?(?:escogid\w*|elegid\w*|decidid\w*|pensad\w*"
     r"|listo|lista)|(?:escogi|elegi|decidi|busque) (?:el|la) (?:sitio|lugar|dia|fecha|hora|arbol"
     r"|puente))\b",

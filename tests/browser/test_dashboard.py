@@ -86,7 +86,7 @@ def test_a_caseworker_sees_a_crisis_arrive_acknowledges_it_replies_and_plans_a_m
     reply.press_sequentially(body)
     expect(counter).to_have_text(f"{len(body)} characters · 1 SMS part (GSM-7)")
 
-    page.get_by_role("button", name="Send").click()
+    page.get_by_role("button", name="Send", exact=True).click()
     expect(page.locator(".flash.ok")).to_have_text("Message queued.")
     expect(page.locator("#thread li.out").filter(has_text=body)).to_have_count(1)
     shot(page, "reply-sent")
@@ -159,7 +159,7 @@ def test_a_caseworker_of_another_office_gets_404_for_a_returnee_outside_it(
     shot(page, "haiti-alerts")
     answer = page.goto(f"{dashboard}/dashboard/returnees/{contact_id(ANDRE)}")
     assert answer is not None and answer.status == 404
-    expect(page.locator("body")).to_contain_text("404 Not Found")
+    expect(page.locator("body")).to_contain_text("404")
     expect(page.locator("body")).not_to_contain_text("Andre")
     shot(page, "other-office-404")
     page.goto(f"{dashboard}/dashboard/returnees")
@@ -222,7 +222,7 @@ def test_during_a_handoff_the_open_page_shows_each_new_message_and_the_alert_is_
     shot(page, "handoff-message-arrived")
 
     page.get_by_label("Reply").fill("Andre, it's Marcia. I am calling you now.")
-    page.get_by_role("button", name="Send").click()
+    page.get_by_role("button", name="Send", exact=True).click()
     expect(page.locator("#thread li.out.caseworker")).to_contain_text("I am calling you now")
     expect(page.locator("#thread li.out.bot").first).to_contain_text("We are worried about you")
     crisis_card = alerts.locator("div.alert.crisis")
