@@ -160,7 +160,9 @@ def nlu_serve(models: str) -> None:
     os.execv(rasa, args)  # noqa: S606
 
 
-from cli import casework, schedule  # noqa: E402  (register their commands on `cli`)
+from cli import casework, exports, reports, schedule  # noqa: E402  (register their commands)
 
 casework.register(cli, _services)
 schedule.register(cli, _services)
+exports.register(cli, _services)
+reports.register(cli, _services)

@@ -4,11 +4,13 @@ routes of the pages blueprint."""
 import csv
 import io
 
+from babel import Locale
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import force_locale, gettext  # type: ignore[import-untyped]
 from sqlalchemy import select
 
+from bot.casework.demographics import AGE_BAND_NAMES, COUNTRY_CODES, RETURN_TYPES, SEXES
 from bot.casework.registration import CSV_COLUMNS, RegistrationError, import_rows, parse, register
 from bot.casework.staff import audit, audit_entries, set_language
 from dashboard import views
@@ -32,14 +34,14 @@ def register_one() -> ResponseReturnValue:
     """Register a returnee; they get a code to text in to link their phone."""
     desk = services().desk
     if request.method == "GET":
-        return render_template("register.html", who=who(), form={}, languages=LANGUAGES)
+        return _register_page({})
     form = {key: request.form.get(key, "") for key in CSV_COLUMNS}
     with services().sessions.begin() as db:
         try:
-            contact = register(db, desk, who(), parse(form, desk, who()), now())
+            contact = register(db, desk, who(), parse(form, desk, who(), now().date()), now())
         except RegistrationError as error:
             flash(views.say(str(error)), "error")
-            return render_template("register.html", who=who(), form=form, languages=LANGUAGES), 400
+            return _register_page(form), 400
         audit(db, who(), "register", now(), contact_id=contact.id, office=contact.country,
               ip=request.remote_addr)  # fmt: skip
         code, contact_id = contact.registration_code, contact.id
@@ -47,11 +49,21 @@ def register_one() -> ResponseReturnValue:
     return redirect(url_for("pages.returnee", contact_id=contact_id))
 
 
+def _register_page(form: dict[str, str]) -> str:
+    """The registration form, with the demographics' choices (countries named in the page's
+    language)."""
+    names = Locale.parse(views.language()).territories
+    countries = sorted(((c, names.get(c, c)) for c in COUNTRY_CODES), key=lambda pair: pair[1])
+    return render_template("register.html", who=who(), form=form, languages=LANGUAGES,
+                           age_bands=AGE_BAND_NAMES, sexes=SEXES, return_types=RETURN_TYPES,
+                           countries=countries)  # fmt: skip
+
+
 @bp.get("/import")
 @login_required
 def import_page() -> ResponseReturnValue:
     """The CSV import page (rows go up in batches, with a progress bar)."""
-    return render_template("import.html", who=who(), columns=CSV_COLUMNS)
+    return render_template("import.html", who=who(), columns=CSV_COLUMNS, age_bands=AGE_BAND_NAMES)
 
 
 @bp.post("/import/rows")
@@ -87,7 +99,8 @@ def import_file() -> ResponseReturnValue:
     with services().sessions.begin() as db:
         outcomes = import_rows(db, services().desk, who(), rows, 2, now())
         audit(db, who(), "import", now(), detail=f"{len(outcomes)} rows", ip=request.remote_addr)
-    return render_template("import.html", who=who(), columns=CSV_COLUMNS, outcomes=outcomes)
+    return render_template("import.html", who=who(), columns=CSV_COLUMNS, outcomes=outcomes,
+                           age_bands=AGE_BAND_NAMES)  # fmt: skip
 
 
 def _registration_rows(text: str) -> list[dict[str, str]]:

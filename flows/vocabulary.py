@@ -122,3 +122,18 @@ class SurveyStatus(StrEnum):
     COMPLETE = "complete"
     PARTIAL = "partial"  # stopped answering; the answers given are kept and scored
     CANCELLED = "cancelled"
+
+
+class Sex(StrEnum):
+    """A returnee's sex as registered (optional): the regional dataset counts by it."""
+
+    FEMALE = "female"
+    MALE = "male"
+    OTHER = "other"
+
+
+class ReturnType(StrEnum):
+    """How a returnee came back (optional at registration)."""
+
+    FORCED = "forced"
+    VOLUNTARY = "voluntary"

@@ -49,6 +49,15 @@ class _Output:
             sys.stdout.buffer.flush()
 
 
+def _why(idle: bool, silent: bool, cpu: float) -> str:
+    """Why a run is killed: a deadlock sleeps (idle); a slow or spinning run only goes quiet."""
+    if idle:
+        return f"stalled (idle: no CPU use; {cpu:.0f} CPU s in all)"
+    if silent:
+        return f"stalled (silent: no output, CPU still growing; {cpu:.0f} CPU s in all)"
+    return "timed out"
+
+
 def run_once(command: list[str], stall: float, timeout: float, every: float = 2.0) -> int:
     """Run `command` in its own session; kill it if it stalls or overruns. Its exit code.
 
@@ -69,7 +78,7 @@ def run_once(command: list[str], stall: float, timeout: float, every: float = 2.
             last_cpu, cpu_progress = cpu, now
         idle, silent = now - cpu_progress > stall, now - output.last > stall
         if idle or silent or now - started > timeout:
-            why = "stalled" if idle or silent else "timed out"
+            why = _why(idle, silent, cpu)
             print(f"\ntrain_guard: run {why} after {now - started:.0f}s; killing it", flush=True)
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()

@@ -111,6 +111,11 @@ class CheckIn(Base):
     nudged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     missed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
+    # The monthly report counts check-ins by the time they were asked (migration 0013).
+    __table_args__ = (
+        Index("ix_checkins_asked_at", "asked_at", postgresql_include=["contact_id", "answer"]),
+    )
+
 
 class OutboundEmail(Base):
     """An email to send (alerts to caseworkers): an outbox row like the SMS one."""

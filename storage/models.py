@@ -103,7 +103,15 @@ class InboundMessage(Base):
     nlu_confidence: Mapped[float | None] = mapped_column(Float)
     nlu_source: Mapped[str | None] = mapped_column(String(16))
 
-    __table_args__ = (Index("ix_inbound_unhandled", "handled_at", "received_at"),)
+    __table_args__ = (
+        Index("ix_inbound_unhandled", "handled_at", "received_at"),
+        # The monthly report counts texts by time (migration 0013).
+        Index("ix_inbound_received_at", "received_at", postgresql_include=["contact_id"]),
+    )
+
+
+# What the monthly report reads of an outbound text, kept in its index on PostgreSQL.
+REPORT_COLUMNS = ["contact_id", "dispatch_state", "status"]
 
 
 class OutboundMessage(Base):
@@ -142,7 +150,11 @@ class OutboundMessage(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     status_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
-    __table_args__ = (Index("ix_outbound_due", "dispatch_state", "next_attempt_at"),)
+    __table_args__ = (
+        Index("ix_outbound_due", "dispatch_state", "next_attempt_at"),
+        # The monthly report counts texts by time (migration 0013).
+        Index("ix_outbound_sent_at", "sent_at", postgresql_include=REPORT_COLUMNS),
+    )
 
 
 class MessageStatusEvent(Base):

@@ -20,6 +20,7 @@ from bot.logs import configure_logging
 from dashboard import (
     api,
     api_plans,
+    api_regional,
     auth,
     erasure_pages,
     filters,
@@ -27,6 +28,7 @@ from dashboard import (
     pages,
     plans,
     referral_pages,
+    report_pages,
 )
 from webhooks import health, simulator, twilio
 
@@ -87,9 +89,12 @@ def _register_blueprints(app: Flask, services: Services) -> None:
     app.register_blueprint(csrf.exempt(api.bp))  # bearer tokens, no cookies
     app.register_blueprint(plans.bp)  # the returnee page's plan and surveys
     app.register_blueprint(csrf.exempt(api_plans.bp))  # the plan's API, bearer tokens
+    app.register_blueprint(csrf.exempt(api_regional.bp))  # regional dataset and demographics
     app.register_blueprint(referral_pages.bp)  # partners and referrals (API: api_referrals)
     csrf.exempt(referral_pages.API)  # the partner and referral API, nested in api.bp
     app.register_blueprint(erasure_pages.bp)  # erasure on request (supervisors)
+    app.register_blueprint(report_pages.bp)  # the monthly report (API: api_monthly)
+    csrf.exempt(report_pages.API)  # the report's API, nested in api.bp
     if services.settings.demo_channel:
         # Never in production: it would let anyone write as any returnee.
         app.register_blueprint(csrf.exempt(simulator.bp))

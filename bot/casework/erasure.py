@@ -38,10 +38,15 @@ AGE_BANDS = ((18, "0-17"), (25, "18-24"), (35, "25-34"), (45, "35-44"), (55, "45
              (65, "55-64"))  # fmt: skip
 
 
+def keyed_hash(key: str, text: str) -> str:
+    """HMAC-SHA256 of `text` with the deployment's pseudonym key, in hex: erased numbers and
+    the regional dataset's pseudonyms (useless without the key)."""
+    return hmac.new(key.encode(), text.encode(), hashlib.sha256).hexdigest()
+
+
 def number_hash(key: str, e164: str) -> str:
     """The keyed hash (HMAC-SHA256) an erased number is kept as: `h:<hex>`."""
-    digest = hmac.new(key.encode(), e164.encode(), hashlib.sha256).hexdigest()
-    return f"{repo.HASHED}{digest}"
+    return f"{repo.HASHED}{keyed_hash(key, e164)}"
 
 
 def age_band(born: date, on: date) -> str:

@@ -1,12 +1,19 @@
 """Returnees registered by a caseworker, one at a time or from a CSV registration list."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from bot.casework import caseload
+from bot.casework.demographics import (
+    FIELDS,
+    Demographics,
+    DemographicsError,
+    apply,
+    parse_demographics,
+)
 from bot.casework.staff import StaffMember
 from bot.codes import unique_code
 from bot.desk import Desk
@@ -16,7 +23,7 @@ from storage import casework_repo as cases
 from storage import repositories as repo
 from storage.models import Contact, ContactNumber
 
-CSV_COLUMNS = ("name", "country", "phone", "language", "returned_on")
+CSV_COLUMNS = ("name", "country", "phone", "language", "returned_on", *FIELDS)
 
 
 class RegistrationError(ValueError):
@@ -32,10 +39,12 @@ class Registration:
     phone: str | None
     language: str
     returned_on: date | None
+    demographics: Demographics = field(default_factory=Demographics)
 
 
-def parse(raw: dict[str, str], desk: Desk, who: StaffMember) -> Registration:
-    """Validate one registration (a form or a CSV row); RegistrationError names the field."""
+def parse(raw: dict[str, str], desk: Desk, who: StaffMember, today: date) -> Registration:
+    """Validate one registration (a form or a CSV row); RegistrationError names the field.
+    `today` is the day a birth date may not be after."""
     for key in CSV_COLUMNS:
         if "\x00" in (raw.get(key) or ""):
             raise RegistrationError(f"{key}: contains a NUL character, which is not allowed")
@@ -50,8 +59,12 @@ def parse(raw: dict[str, str], desk: Desk, who: StaffMember) -> Registration:
     language = (raw.get("language") or "en").strip().lower() or "en"
     if language not in LANGUAGES:
         raise RegistrationError(f"language: {language} is not one of {', '.join(LANGUAGES)}")
+    try:
+        found = parse_demographics(raw, today)
+    except DemographicsError as error:
+        raise RegistrationError(str(error)) from None
     return Registration(name, country, _phone(raw.get("phone")), language,
-                        _date(raw.get("returned_on")))  # fmt: skip
+                        _date(raw.get("returned_on")), found)  # fmt: skip
 
 
 def _phone(raw: str | None) -> str | None:
@@ -88,6 +101,7 @@ def register(
         time_zone=country.time_zone, caseworker_id=who.id, returned_at=returned,
         registration_code=_new_code(session, entry.country), created_at=now, updated_at=now,
     )  # fmt: skip
+    apply(contact, entry.demographics)
     session.add(contact)
     if entry.phone:
         session.add(ContactNumber(contact=contact, e164=entry.phone, first_seen_at=now,
@@ -137,7 +151,8 @@ def import_rows(
         line = first_line + offset
         try:
             with session.begin_nested():
-                contact = register(session, desk, who, parse(raw, desk, who), now)
+                entry = parse(raw, desk, who, now.date())
+                contact = register(session, desk, who, entry, now)
             outcomes.append(RowOutcome(line, True, f"registered, code {contact.registration_code}"))
         except RegistrationError as error:
             outcomes.append(RowOutcome(line, False, str(error)))

@@ -157,7 +157,8 @@ def test_the_spec_is_valid_openapi_and_documents_every_route_and_nothing_more(ap
                   if method != "parameters"}  # fmt: skip
     served = {(re.sub(r"<(?:\w+:)?\w+>", "{}", rule.rule.removeprefix("/api/v1")), method)
               for rule in app.url_map.iter_rules()
-              if rule.endpoint.startswith(("api.", "api_plans.")) and rule.endpoint != "api.unknown"
+              if rule.endpoint.startswith(("api.", "api_plans.", "api_regional."))
+              and rule.endpoint != "api.unknown"
               for method in (rule.methods or set()) - {"HEAD", "OPTIONS"}}  # fmt: skip
     assert served == documented
 

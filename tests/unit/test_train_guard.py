@@ -5,13 +5,14 @@ import sys
 from nlu.train_guard import main, run_once
 
 
-def test_a_run_that_stops_using_cpu_is_killed_as_stalled() -> None:
+def test_a_run_that_stops_using_cpu_is_killed_as_stalled_and_idle(capsys: object) -> None:
     assert run_once([sys.executable, "-c", "import time; time.sleep(30)"], 1.0, 60, 0.2) == 124
+    assert "stalled (idle" in capsys.readouterr().out  # type: ignore[attr-defined]
 
 
-def test_a_run_that_spins_without_printing_progress_is_killed_as_stalled(capsys: object) -> None:
+def test_a_run_that_spins_without_printing_is_killed_as_silent(capsys: object) -> None:
     assert run_once([sys.executable, "-c", "while True: pass"], 1.5, 60, 0.2) == 124
-    assert "stalled" in capsys.readouterr().out  # type: ignore[attr-defined]
+    assert "stalled (silent" in capsys.readouterr().out  # type: ignore[attr-defined]
 
 
 def test_a_run_past_its_timeout_is_killed_even_while_busy_and_talking(capsys: object) -> None:

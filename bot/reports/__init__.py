@@ -1,0 +1,1 @@
+"""Programme reports and the regional dataset: figures computed from storage."""
