@@ -131,10 +131,13 @@ def thread(session: Session, contact: Contact, limit: int = 500) -> list[ThreadM
     outbound = session.scalars(select(OutboundMessage).where(or_(
         OutboundMessage.contact_id == contact.id, OutboundMessage.to_e164.in_(numbers)
     )).order_by(OutboundMessage.id.desc()).limit(limit))  # fmt: skip
+    # Oldest id first, so the stable sort keeps messages of one moment (a reply in two
+    # parts, a referral and its question) in the order they were queued.
     both = [ThreadMessage(m.received_at, "in", m.body, m.channel, m.from_e164, "received",
-                          m.nlu_intent or "") for m in inbound]  # fmt: skip
+                          m.nlu_intent or "") for m in reversed(inbound.all())]  # fmt: skip
     both += [ThreadMessage(m.created_at, "out", m.body, m.channel, m.to_e164,
-                           m.status or m.dispatch_state, m.purpose) for m in outbound]  # fmt: skip
+                           m.status or m.dispatch_state, m.purpose)
+             for m in reversed(outbound.all())]  # fmt: skip
     return sorted(both, key=lambda m: m.at)[-limit:]
 
 
