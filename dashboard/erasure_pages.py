@@ -30,6 +30,10 @@ def start_erasure(contact_id: int) -> ResponseReturnValue:
     who, how = _supervisor(), request.form.get("how", "ask")
     if how not in ("ask", "confirmed"):
         abort(400, gettext("how must be ask or confirmed"))
+    if how == "confirmed" and request.form.get("confirm") != "yes":
+        flash(gettext("Nothing was erased: tick the box that says the returnee confirmed."),
+              "error")  # fmt: skip
+        return redirect(url_for("pages.returnee", contact_id=contact_id) + "#erasure")
     desk = services().desk
     with services().sessions.begin() as db:
         try:

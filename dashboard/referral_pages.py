@@ -164,9 +164,23 @@ def referral_change(referral_id: int) -> ResponseReturnValue:
                   office=caseload.office_of(contact) if contact else None,
                   detail=f"#{referral_id}", ip=request.remote_addr)  # fmt: skip
         flash(gettext("Referral updated."), "ok")
-    except (TransitionError, PartnerError) as error:
+    except TransitionError as error:
+        flash(_refused(error), "error")
+    except PartnerError as error:
         flash(str(error), "error")
     return redirect(url_for("pages.returnee", contact_id=contact_id) + "#referrals")
+
+
+def _refused(error: TransitionError) -> str:
+    """The refused move in the caseworker's language (the API keeps the English sentence)."""
+    if not error.current:
+        return gettext("That is not a referral status.")
+    if not error.allowed:
+        return gettext("A referral that is %(current)s cannot become %(new)s: it is closed.",
+                       current=error.current, new=error.new)  # fmt: skip
+    return gettext("A referral that is %(current)s cannot become %(new)s; it can become "
+                   "%(choices)s.", current=error.current, new=error.new,
+                   choices=", ".join(error.allowed))  # fmt: skip
 
 
 def _referral_or_404(db: Session, referral_id: int) -> Referral:

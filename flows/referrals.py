@@ -39,6 +39,11 @@ FOLLOW_UP_INTENTS = {"affirm": YES, "deny": NO}
 class TransitionError(ValueError):
     """A status change the referral cannot make; the message says why and what it can do."""
 
+    def __init__(self, message: str, current: str = "", new: str = "",
+                 allowed: tuple[str, ...] = ()) -> None:  # fmt: skip
+        super().__init__(message)
+        self.current, self.new, self.allowed = current, new, allowed
+
 
 def allowed_next(current: str) -> tuple[str, ...]:
     """The statuses a referral in `current` may move to (none once it is closed)."""
@@ -57,7 +62,7 @@ def check_transition(current: str, new: str) -> ReferralStatus:
     if new not in allowed:
         choices = ", ".join(allowed) or "nothing: it is closed"
         raise TransitionError(f"a referral that is {current} cannot become {new}; "
-                              f"it can become {choices}")  # fmt: skip
+                              f"it can become {choices}", current, new, allowed)  # fmt: skip
     return ReferralStatus(new)
 
 

@@ -127,7 +127,7 @@ def test_a_caseworker_refers_a_returnee_who_agrees_to_share_and_follows_it_to_co
     stale_card.get_by_label("new status").select_option("declined")
     stale_card.get_by_role("button", name="Update").click()
     expect(stale.locator(".flash.error")).to_have_text(
-        "a referral that is completed cannot become declined; it can become nothing: it is closed"
+        "A referral that is completed cannot become declined: it is closed."
     )
     expect(stale_card.locator(".status")).to_have_text("completed")
     shot(stale, "wrong-transition-refused")
@@ -200,6 +200,7 @@ def test_a_supervisor_erases_a_returnee_who_confirms_and_another_in_person(
     page.locator("table").get_by_role("link", name="Tashana Reid").click()
     tashana = page.url
     page.locator("#erasure").get_by_text("Erase this returnee's data").click()
+    page.get_by_label(re.compile(r"^The returnee confirmed")).check()
     page.get_by_role("button", name=re.compile(r"^Erase now")).click()
     expect(page.locator(".flash.ok")).to_have_text("The returnee's data was erased.")
     expect(page).to_have_url(f"{dashboard}/dashboard/returnees")

@@ -130,7 +130,7 @@ def test_a_supervisor_asks_or_erases_and_the_returnee_is_gone_from_pages_and_api
     services, app, ids = world
     page = f"/dashboard/returnees/{ids['jm']}"
     marcia = sign_in(app, "marcia@office.test")
-    refused = post(marcia, page, f"{page}/erasure", how="confirmed")
+    refused = post(marcia, page, f"{page}/erasure", how="confirmed", confirm="yes")
     assert refused.status_code == 403
     desmond = sign_in(app, "desmond@office.test")
     assert "Erase this returnee" in desmond.get(page).get_data(as_text=True)
@@ -158,7 +158,11 @@ def test_erase_now_by_a_supervisor_and_open_alerts_are_closed(world: Any) -> Non
     test_dashboard.crisis(services, JM_RETURNEE)
     page = f"/dashboard/returnees/{ids['jm']}"
     desmond = sign_in(app, "desmond@office.test")
-    assert post(desmond, page, f"{page}/erasure", how="confirmed").status_code == 302
+    unticked = post(desmond, page, f"{page}/erasure", how="confirmed")
+    assert unticked.status_code == 302 and "#erasure" in unticked.headers["Location"]
+    assert "tick the box" in desmond.get(page).get_data(as_text=True)
+    assert desmond.get(page).status_code == 200  # nothing erased without the tick
+    assert post(desmond, page, f"{page}/erasure", how="confirmed", confirm="yes").status_code == 302
     [alert] = db_rows(services, Alert)
     assert alert.status == "resolved" and alert.e164.startswith("h:") and "kill" not in alert.reason
     assert all("kill" not in e.body for e in db_rows(services, OutboundEmail))

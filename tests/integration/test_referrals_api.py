@@ -219,7 +219,17 @@ def test_on_the_dashboard_a_supervisor_adds_a_partner_and_a_caseworker_refers(
     wrong = post(worker, page, f"/dashboard/referrals/{row.id}", status="made")
     assert wrong.status_code == 302
     flashed = worker.get(page).get_data(as_text=True)
-    assert "a referral that is made cannot become made" in flashed
+    assert "A referral that is made cannot become made; it can become contacted" in flashed
+    with services.sessions.begin() as session:  # the refusal in the caseworker's language
+        session.execute(update(Caseworker).where(Caseworker.email == "marcia@o.test")
+                        .values(language="es"))  # fmt: skip
+    post(worker, page, f"/dashboard/referrals/{row.id}", status="made")
+    assert "no puede pasar a made; puede pasar a contacted" in worker.get(page).get_data(
+        as_text=True
+    )
+    with services.sessions.begin() as session:
+        session.execute(update(Caseworker).where(Caseworker.email == "marcia@o.test")
+                        .values(language="en"))  # fmt: skip
     post(worker, page, f"/dashboard/referrals/{row.id}", status="contacted")
     assert [e.status for e in db_rows(services, ReferralEvent)] == ["made", "contacted"]
     with services.sessions.begin() as session:
