@@ -174,13 +174,13 @@ def referral_change(referral_id: int) -> ResponseReturnValue:
 def _refused(error: TransitionError) -> str:
     """The refused move in the caseworker's language (the API keeps the English sentence)."""
     if not error.current:
-        return gettext("That is not a referral status.")
+        return str(gettext("That is not a referral status."))
     if not error.allowed:
-        return gettext("A referral that is %(current)s cannot become %(new)s: it is closed.",
-                       current=error.current, new=error.new)  # fmt: skip
-    return gettext("A referral that is %(current)s cannot become %(new)s; it can become "
-                   "%(choices)s.", current=error.current, new=error.new,
-                   choices=", ".join(error.allowed))  # fmt: skip
+        return str(gettext("A referral that is %(current)s cannot become %(new)s: it is closed.",
+                           current=error.current, new=error.new))  # fmt: skip
+    return str(gettext("A referral that is %(current)s cannot become %(new)s; it can become "
+                       "%(choices)s.", current=error.current, new=error.new,
+                       choices=", ".join(error.allowed)))  # fmt: skip
 
 
 def _referral_or_404(db: Session, referral_id: int) -> Referral:
