@@ -200,7 +200,7 @@ def test_a_supervisor_erases_a_returnee_who_confirms_and_another_in_person(
     page.locator("table").get_by_role("link", name="Tashana Reid").click()
     tashana = page.url
     page.locator("#erasure").get_by_text("Erase this returnee's data").click()
-    page.get_by_label(re.compile(r"^The returnee confirmed")).check()
+    page.locator("#erasure input[name=confirm]").check()
     page.get_by_role("button", name=re.compile(r"^Erase now")).click()
     expect(page.locator(".flash.ok")).to_have_text("The returnee's data was erased.")
     expect(page).to_have_url(f"{dashboard}/dashboard/returnees")
