@@ -103,6 +103,9 @@ def import_file() -> ResponseReturnValue:
                            age_bands=AGE_BAND_NAMES)  # fmt: skip
 
 
+FIELD_LIMIT = 131_072  # characters in one CSV field: the csv module's own default limit
+
+
 def _registration_rows(text: str) -> list[dict[str, str]]:
     """The rows of a CSV registration list, by column name; 400 if it is not one."""
     reader = csv.DictReader(io.StringIO(text))
@@ -114,6 +117,11 @@ def _registration_rows(text: str) -> list[dict[str, str]]:
     if missing:
         abort(400, gettext("the header must name the columns %(columns)s",
                            columns=", ".join(CSV_COLUMNS)))  # fmt: skip
+    # The csv module's own field limit is process-wide (a library may raise it): check here.
+    if any(len(value or "") > FIELD_LIMIT for row in rows for value in row.values()
+           if isinstance(value, str)):  # fmt: skip
+        abort(400, gettext("the file is not a readable CSV list: %(error)s",
+                           error=f"a field is longer than {FIELD_LIMIT} characters"))  # fmt: skip
     return rows
 
 
