@@ -55,7 +55,8 @@ class Contact(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     numbers: Mapped[list["ContactNumber"]] = relationship(
-        back_populates="contact", order_by="ContactNumber.first_seen_at"
+        back_populates="contact",
+        order_by=lambda: (ContactNumber.first_seen_at, ContactNumber.id),  # ties: first stored
     )
 
 
