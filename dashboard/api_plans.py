@@ -3,11 +3,10 @@ bearer tokens, office scoping, refusals and audit as dashboard/api.py."""
 
 from typing import Any
 
-from flask import Blueprint, request, url_for
+from flask import request, url_for
 from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from werkzeug.exceptions import HTTPException
 
 from bot.casework import caseload, plans
 from bot.schedule import surveys
@@ -18,12 +17,7 @@ from flows.plans import PlanError
 from storage.models import Contact
 from storage.reintegration import PlanGoal, Referral, ServiceDelivered, Survey
 
-bp = Blueprint("api_plans", __name__, url_prefix="/api/v1")
-bp.before_request(api._authenticate)
-bp.before_request(api._refuse_nul)
-bp.register_error_handler(api.BadInput, api._bad_input)
-bp.register_error_handler(caseload.OutOfScope, api._out_of_scope)
-bp.register_error_handler(HTTPException, api._http_error)
+bp = api.blueprint("api_plans", __name__)
 Json = dict[str, Any]
 
 

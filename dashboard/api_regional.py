@@ -2,10 +2,10 @@
 registration demographics it counts; the same bearer tokens, refusals and audit as
 dashboard/api.py."""
 
-from flask import Blueprint, Response, request
+from flask import Response, request
 from flask.typing import ResponseReturnValue
 from sqlalchemy.orm import Session
-from werkzeug.exceptions import Forbidden, HTTPException
+from werkzeug.exceptions import Forbidden
 
 from bot.casework import caseload
 from bot.casework.demographics import FIELDS, DemographicsError, apply, current
@@ -18,12 +18,7 @@ from dashboard import api
 from dashboard.auth import now, services
 from storage.models import Contact
 
-bp = Blueprint("api_regional", __name__, url_prefix="/api/v1")
-bp.before_request(api._authenticate)
-bp.before_request(api._refuse_nul)
-bp.register_error_handler(api.BadInput, api._bad_input)
-bp.register_error_handler(caseload.OutOfScope, api._out_of_scope)
-bp.register_error_handler(HTTPException, api._http_error)
+bp = api.blueprint("api_regional", __name__)
 FORMATS = ("json", "csv")
 ADMIN = "admin"
 
