@@ -1,13 +1,13 @@
 """What the returnee page's plan and survey sections show: goals, services delivered, survey
 scores and their trend as an inline SVG (drawn here, no script), in the caseworker's language."""
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import gettext, lazy_pgettext  # type: ignore[import-untyped]
 from markupsafe import escape
 
+from dashboard import views
 from dashboard.views import N_, day
 from flows.plans import GOAL_STATUSES, PlanBook
 from flows.vocabulary import Dimension, ServiceKind
@@ -82,11 +82,7 @@ MESSAGES = (
     N_("a survey is already being answered"),
     N_("no survey is configured (content/survey.yml)"),
 )
-_PATTERNS = [
-    (re.compile("".join(f"(?P<{part[2:-2]}>.+?)" if part.startswith("%(") else re.escape(part)
-                        for part in re.split(r"(%\(\w+\)s)", message))), message)
-    for message in MESSAGES
-]  # fmt: skip
+_PATTERNS = views.patterns_of(MESSAGES)
 
 
 def plan_label(value: str | None, kind: str) -> str:
@@ -97,11 +93,7 @@ def plan_label(value: str | None, kind: str) -> str:
 
 def plan_say(message: str) -> str:
     """A refusal of the plan or the survey in the page's language."""
-    for pattern, known in _PATTERNS:
-        found = pattern.fullmatch(message)
-        if found:
-            return str(gettext(known, **found.groupdict()))
-    return message
+    return views.say(message, _PATTERNS)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,6 @@
 """The monthly programme report page: office and month pickers, tables, a funnel and trend
 lines drawn on the server, and CSV and XLSX downloads (every view and download audited)."""
 
-import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -11,7 +10,7 @@ from flask_babel import gettext  # type: ignore[import-untyped]
 
 from bot.casework.staff import StaffMember, audit
 from bot.reports import monthly, monthly_files
-from dashboard import api_monthly
+from dashboard import api_monthly, views
 from dashboard.auth import login_required, now, refuse_nul, services, signed_in
 from dashboard.report_charts import funnel_chart, trend_chart
 from dashboard.views import N_
@@ -32,11 +31,7 @@ MESSAGES = (
     N_("only admins see every office; yours: %(offices)s"),
     N_("office %(office)s is not one of your offices (%(offices)s)"),
 )
-_PATTERNS = [
-    (re.compile("".join(f"(?P<{part[2:-2]}>.+?)" if part.startswith("%(") else re.escape(part)
-                        for part in re.split(r"(%\(\w+\)s)", message))), message)
-    for message in MESSAGES
-]  # fmt: skip
+_PATTERNS = views.patterns_of(MESSAGES)
 
 
 def who() -> StaffMember:
@@ -48,11 +43,7 @@ def who() -> StaffMember:
 
 def say(message: str) -> str:
     """A refusal of the report in the page's language."""
-    for pattern, known in _PATTERNS:
-        found = pattern.fullmatch(message)
-        if found:
-            return str(gettext(known, **found.groupdict()))
-    return message
+    return views.say(message, _PATTERNS)
 
 
 def _asked() -> monthly.Asked:

@@ -231,11 +231,19 @@ MESSAGES = (
     N_("The referrer header is missing."),
     N_("The referrer does not match the host."),
 )
-_PATTERNS = [
-    (re.compile("".join(f"(?P<{part[2:-2]}>.+?)" if part.startswith("%(") else re.escape(part)
-                        for part in re.split(r"(%\(\w+\)s)", message))), message)
-    for message in MESSAGES
-]  # fmt: skip
+Patterns = list[tuple[re.Pattern[str], str]]
+
+
+def patterns_of(messages: tuple[str, ...]) -> Patterns:
+    """Each message of another module with its %(name)s parts as named groups."""
+    return [
+        (re.compile("".join(f"(?P<{part[2:-2]}>.+?)" if part.startswith("%(") else re.escape(part)
+                            for part in re.split(r"(%\(\w+\)s)", message))), message)
+        for message in messages
+    ]  # fmt: skip
+
+
+_PATTERNS = patterns_of(MESSAGES)
 # werkzeug's names of the errors the dashboard answers.
 ERROR_NAMES = {
     "Bad Request": N_("Bad Request"),
@@ -262,9 +270,9 @@ def label(value: str | None, kind: str) -> str:
     return str(found) if found is not None else (value or "").replace("_", " ")
 
 
-def say(message: str | None) -> str:
-    """A text of another module (see MESSAGES) in the page's language."""
-    for pattern, known in _PATTERNS:
+def say(message: str | None, patterns: Patterns = _PATTERNS) -> str:
+    """A text of another module (see MESSAGES, or the patterns given) in the page's language."""
+    for pattern, known in patterns:
         found = pattern.fullmatch(message or "")
         if found:
             return str(gettext(known, **found.groupdict()))
