@@ -8,6 +8,7 @@ from flask_babel import gettext, lazy_pgettext  # type: ignore[import-untyped]
 from markupsafe import escape
 
 from dashboard import views
+from dashboard.refusals import patterns_of
 from dashboard.views import N_, day
 from flows.plans import GOAL_STATUSES, PlanBook
 from flows.vocabulary import Dimension, ServiceKind
@@ -82,7 +83,7 @@ MESSAGES = (
     N_("a survey is already being answered"),
     N_("no survey is configured (content/survey.yml)"),
 )
-_PATTERNS = views.patterns_of(MESSAGES)
+_PATTERNS = patterns_of(MESSAGES)
 
 
 def plan_label(value: str | None, kind: str) -> str:

@@ -12,6 +12,7 @@ from bot.casework.staff import StaffMember, audit
 from bot.reports import monthly, monthly_files
 from dashboard import api_monthly, views
 from dashboard.auth import login_required, now, refuse_nul, services, signed_in
+from dashboard.refusals import patterns_of
 from dashboard.report_charts import funnel_chart, trend_chart
 from dashboard.views import N_
 
@@ -31,7 +32,7 @@ MESSAGES = (
     N_("only admins see every office; yours: %(offices)s"),
     N_("office %(office)s is not one of your offices (%(offices)s)"),
 )
-_PATTERNS = views.patterns_of(MESSAGES)
+_PATTERNS = patterns_of(MESSAGES)
 
 
 def who() -> StaffMember:

@@ -2,7 +2,6 @@
 they say it in the caseworker's language (labels of stored values, times, other modules' texts)."""
 
 import hashlib
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -19,6 +18,7 @@ from sqlalchemy.orm import Session
 from werkzeug.exceptions import HTTPException
 
 from bot.casework.caseload import ThreadMessage
+from dashboard.refusals import Patterns, patterns_of
 from storage import schedule_repo as plan
 from storage.casework import Alert, CheckIn
 from storage.models import Contact
@@ -231,18 +231,6 @@ MESSAGES = (
     N_("The referrer header is missing."),
     N_("The referrer does not match the host."),
 )
-Patterns = list[tuple[re.Pattern[str], str]]
-
-
-def patterns_of(messages: tuple[str, ...]) -> Patterns:
-    """Each message of another module with its %(name)s parts as named groups."""
-    return [
-        (re.compile("".join(f"(?P<{part[2:-2]}>.+?)" if part.startswith("%(") else re.escape(part)
-                            for part in re.split(r"(%\(\w+\)s)", message))), message)
-        for message in messages
-    ]  # fmt: skip
-
-
 _PATTERNS = patterns_of(MESSAGES)
 # werkzeug's names of the errors the dashboard answers.
 ERROR_NAMES = {
