@@ -77,12 +77,16 @@ typecheck: env
 layers: env
 	$(BIN)/lint-imports
 
+# Two workers (this machine kind has 2 cores; a third gained nothing): tests that use the Rasa
+# server share one worker (xdist_group "rasa"), and each worker has its own PostgreSQL database.
+PYTEST := $(BIN)/pytest -q -n 2 --dist loadgroup
+
 pytest: env translations nlu-train browser oracle
-	$(BIN)/pytest -q
+	$(PYTEST)
 
 ## Every test that uses the database, again against PostgreSQL (pure tests ran in `test`).
 test-pg: env translations nlu-train browser oracle
-	TEST_DATABASE_URL=$(PG_TEST_URL) TEST_DATABASE_ONLY=1 $(BIN)/pytest -q
+	TEST_DATABASE_URL=$(PG_TEST_URL) TEST_DATABASE_ONLY=1 $(PYTEST)
 
 ## Debian's Chromium for the browser tests (tests/browser), installed only when missing.
 browser:

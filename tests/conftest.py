@@ -10,6 +10,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import Engine, text
+from sqlalchemy.engine import make_url
 
 from bot.bootstrap import Services, bootstrap
 from bot.config import Settings, load_settings
@@ -25,9 +26,15 @@ from webhooks import create_app
 network_guard.install()
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """TEST_DATABASE_ONLY=1 (the PostgreSQL leg): only the tests that use the database run
-    again; the pure ones (flows, lexicon, NLU server) gave their answer in the SQLite leg."""
+    """The tests that use the real Rasa server run in one pytest-xdist worker (one server,
+    started once, not one per worker). TEST_DATABASE_ONLY=1 (the PostgreSQL leg): only the
+    tests that use the database run again; the pure ones (flows, lexicon, NLU server) gave
+    their answer in the SQLite leg."""
+    for item in items:
+        if "rasa" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("rasa"))
     if os.environ.get("TEST_DATABASE_ONLY") != "1":
         return
     uses = [item for item in items if "database_url" in getattr(item, "fixturenames", ())]
@@ -35,11 +42,33 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items[:] = uses
 
 
+def _worker_database(url: str, worker: str) -> str:
+    """Each pytest-xdist worker gets its own PostgreSQL database beside TEST_DATABASE_URL's
+    (test -> test_gw0, test_gw1), created when missing; without workers, the URL itself."""
+    if worker == "master" or not normalise_url(url).startswith("postgresql"):
+        return url
+    base = make_url(normalise_url(url))
+    name = f"{base.database}_{worker}"
+    engine = make_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        exists = connection.scalar(
+            text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
+        )
+        if not exists:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
+
+
 @pytest.fixture(scope="session")
-def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """TEST_DATABASE_URL (PostgreSQL in CI) or a fresh SQLite file; migrated to head."""
-    url = os.environ.get("TEST_DATABASE_URL") or (
-        f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+def database_url(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[str]:
+    """TEST_DATABASE_URL (PostgreSQL in CI; one database per xdist worker) or a fresh SQLite
+    file; migrated to head."""
+    given = os.environ.get("TEST_DATABASE_URL")
+    url = (
+        _worker_database(given, worker_id)
+        if given
+        else f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
     )
     engine = make_engine(url)
     with engine.begin() as connection:  # start from nothing, even after a crashed run
